@@ -1,0 +1,30 @@
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import type { ParseResult } from './parse-result.generated';
+import parseResultSchema from './parse-result.schema.json';
+
+export type {
+  Benefit,
+  DocumentSkill,
+  Evidence,
+  ParseResult,
+  Requirement,
+  Responsibility,
+  Salary,
+  Warning,
+} from './parse-result.generated';
+
+// Compiled once per process: compiling is the expensive part of ajv.
+const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
+const validateParseResultFn = ajv.compile<ParseResult>(parseResultSchema);
+
+export interface ValidationOutcome {
+  valid: boolean;
+  errors: ErrorObject[];
+}
+
+export function validateParseResult(value: unknown): ValidationOutcome {
+  const valid = validateParseResultFn(value);
+  return { valid, errors: valid ? [] : [...(validateParseResultFn.errors ?? [])] };
+}
+
+export { parseResultSchema };
