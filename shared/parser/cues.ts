@@ -1,0 +1,295 @@
+import { foldDiacritics, folded } from './regex';
+
+/**
+ * What a sentence or list item says about itself, by meaning: does it ask something of the
+ * candidate (a requirement), state a duty (a responsibility), or belong to neither list (company
+ * pitch, benefits, pay, hours, how to apply, legal text)? Each function returns a strength:
+ * 0 no cue, 1 a weak cue, 2 a clear one, 3 unmistakable. English, French, German, Spanish.
+ */
+
+const ADJECTIVES =
+  '(?:(?:a|an|the|proven|strong|excellent|good|solid|demonstrated|demonstrable|previous|prior|relevant|some|extensive|significant|hands[- ]on|working|basic|advanced|deep|thorough|in[- ]depth|sound|broad|practical|professional|technical|expert|exceptional|outstanding|superior|effective|clear|great|minimum|general|current|direct|recent|considerable|substantial|excellent written and verbal|strong written and verbal|very good|high|highly|familiarity|understanding|detailed|comprehensive|robust|confirmed|successful|sufficient|applicable|related|appropriate|full|valid|current|\\d+\\+?)[ ,/-]+){0,4}';
+
+/** A cue: its pattern, its weight, and optionally a cheap pattern that must match before it is tried. */
+type Cue = readonly [RegExp, number, RegExp?];
+
+function foldCues(cues: readonly Cue[]): readonly Cue[] {
+  return cues.map(([pattern, weight, gate]) => [folded(pattern), weight, gate] as const);
+}
+
+const HAS_MODAL = /\b(?:will|may|shall|must|would|can)\s/i;
+const HAS_NUMBER = /\d/;
+
+const REQUIREMENT_HEADS = folded(
+  new RegExp(
+    `^${ADJECTIVES}(?:experience|experienced|knowledge|knowledgeable|understanding|proficiency|proficient|familiarity|familiar|expertise|expert|skills?|skilled|abilit(?:y|ies)|able|capability|capable|background|track record|degree|bachelor|bachelors|bachelor's|master|masters|master's|mba|ph\\.?\\s?d|doctorate|diploma|certificat(?:e|ion)|certified|qualifications?|qualified|licen[cs]e[ds]?|education|command|fluency|fluent|grasp|awareness|competenc(?:e|y|ies)|mastery|commitment|passion|interest|registration|registered|eligib(?:le|ility)|willing(?:ness)?|availability|available|comfortable|confident|ready|high school|ged|gcses?|a[- ]levels?|nvq|bs|ba|bsc|ms|msc|b\\.s|m\\.s|associate'?s?|university|college|graduate|minimum|at least|\\d+\\+?\\s*(?:years?|yrs)|(?:one|two|three|four|five|six|seven|eight|nine|ten)\\+?\\s*(?:\\(\\d+\\)\\s*)?years?|native|bilingual|self[- ]?(?:starter|motivated|driven|directed)|detail[- ]oriented|team player|organi[sz]ed|motivated|reliable|dependable|positive|friendly|flexible|flexibility|enthusiastic|enthusiasm|creative|curious|attention to detail|must|should|have|has|hold|holds|possess|possesses|possession|demonstrate|own transport|access to|a valid|right to work|authori[sz]ed|legally|pass|must pass|successful completion|clear(?:ance)?|physically|lift|ability|strong communication|excellent communication|communication skills|interpersonal|written and verbal|verbal and written|you (?:have|are|possess|bring|hold|can|should|must|will have|will need|will bring|will be (?:a|an|able|comfortable|someone|highly|expected to have))|you're (?:a|an|someone|comfortable|able|passionate|fluent|familiar|proficient|experienced|skilled|detail)|candidates? (?:must|should|will|with)|applicants? (?:must|should|will)|the (?:ideal )?(?:candidate|applicant|successful candidate|post ?holder) (?:must|should|will (?:have|need|possess|be (?:a|an|able|expected to have))|has|is (?:a|an|able|expected to have))|ideal(?:ly)?|preferred|preference|desired?|desirable|nice to have|bonus|plus)\\b`,
+    'iu',
+  ),
+);
+
+const REQUIREMENT_ANYWHERE = foldCues([
+  // Years count as a requirement cue when they are years of something asked for, not a company's age.
+  [
+    /\b\d+\s?\+\s?(?:years?|yrs)\b|\b(?:minimum|at least|min\.?)\s(?:of\s)?\d+\s?(?:years?|yrs)\b|\b\d+\s?\+?\s?(?:(?:-|–|to)\s?\d+\s?\+?\s?)?(?:years?|yrs)['’]?\s(?:of\s)?(?:[\p{L}-]+\s){0,3}(?:experience|exp\b)/iu,
+    2,
+  ],
+  [/\b\d+\s?(?:years?|yrs)\b/iu, 1],
+  [/\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\s(?:\(\d+\)\s)?\+?\s?years?\b/iu, 1],
+  [
+    /\byears? (?:of )?(?:relevant |professional |hands[- ]on |proven |industry |related |direct |working |practical )*experience\b/iu,
+    2,
+  ],
+  [/\bexperience (?:with|in|of|using|working|as|on|leading|managing|building|developing|at)\b/iu, 2, HAS_NUMBER],
+  [/\bexperienced (?:in|with)\b/iu, 2],
+  [
+    /\b(?:degree|bachelor'?s?|master'?s|ph\.?\s?d|mba|diploma|gcse|a[- ]level|nvq|qualification|certification|certified|licen[cs]ed?|accreditation)\b/iu,
+    2,
+  ],
+  [
+    /\b(?:knowledge of|understanding of|proficien(?:t|cy) (?:in|with)|familiar(?:ity)? with|fluent in|fluency in|command of|grasp of|expertise in|skilled in|competen(?:t|ce|cy) in)\b/iu,
+    2,
+  ],
+  [
+    /\b(?:ability to|able to|capable of|capacity to|willing(?:ness)? to|available to|must be|must have|should have|should be|need to have|is required|are required|is essential|are essential|is a must|required\b(?! to)|is desirable|are desirable|preferred\b|a plus\b|an advantage|advantageous|nice to have|is an asset|a bonus)\b/iu,
+    2,
+  ],
+  [/\b(?:skills?|track record|background in|proven|demonstrated|excellent|strong|solid)\b/iu, 1],
+  [
+    /\b(?:communication|interpersonal|organi[sz]ational|analytical|technical|leadership|people|writing|verbal|written|computer|problem[- ]solving|time[- ]management|customer service|numeracy|literacy|presentation|negotiation|coding|programming|management) skills\b|\bskills\.?$/iu,
+    2,
+  ],
+  [/\b(?:can commit|able to commit|commit to|be (?:able|willing|comfortable|available|prepared) to)\b/iu, 2],
+  [
+    /\b(?:background|criminal|drug|dbs|security|credit)\b[^.!?]{0,30}\b(?:checks?|screen(?:ing)?|test(?:ing)?|investigation|clearance|vetting)\b/iu,
+    3,
+  ],
+  [
+    /\b(?:will|would) (?:also )?(?:have|need|possess|bring|hold)\b[^.!?]{0,50}\b(?:experience|knowledge|skills?|qualifications?|degree|abilit(?:y|ies)|understanding|background|expertise|licen[cs]e|certification)\b|\byou will (?:also )?be (?:a |an )?(?:qualified|registered|experienced|certified|licensed|fluent|proficient)\b|\bapplicants? (?:must|should|will need to)\b/iu,
+    3,
+  ],
+  [
+    /\b(?:background check|drug (?:test|screen)|criminal record|dbs check|right to work|work permit|visa sponsorship|security clearance|lift (?:up to )?\d+|driver'?s licen[cs]e|driving licen[cs]e|own transport|reliable transportation)\b/iu,
+    3,
+  ],
+  // French
+  [
+    /\b(?:vous (?:possédez|avez|êtes|disposez|maîtrisez|justifiez|savez|faites preuve|bénéficiez d'une)|titulaire|diplômée?s?|bac(?:\s?\+\s?\d)?\b|bts|dut|licence|master|expérience (?:de|dans|en|significative|réussie|professionnelle|confirmée)|première expérience|connaissances?|maîtrise|capacité à|aptitude|sens (?:de|du|des)|aisance|rigueur|autonomie|qualités|permis|habilitation|niveau d'anglais|anglais courant|débutants? acceptés?|savoir[- ]être|savoir[- ]faire)\b/iu,
+    2,
+  ],
+  // German
+  [
+    /\b(?:berufserfahrung|erfahrung (?:in|mit|im)|kenntnisse|abgeschlossene|studium|ausbildung|sie (?:haben|verfügen|bringen|besitzen)|du (?:hast|bist|bringst|verfügst)|sprachkenntnisse|führerschein|deutschkenntnisse|englischkenntnisse|teamfähigkeit|belastbarkeit)\b/iu,
+    2,
+  ],
+  // Spanish
+  [
+    /\b(?:experiencia (?:en|con|de|mínima|demostrable)|conocimientos? (?:de|en)|titulación|licenciatura|grado en|formación en|capacidad (?:de|para)|dominio de|imprescindible|se requiere|requisitos?|carnet de conducir|nivel de inglés)\b/iu,
+    2,
+  ],
+]);
+
+const DUTY_VERBS =
+  'accommodate|accompany|account|achieve|acquire|act|action|adapt|address|adhere|adjust|administer|advise|advocate|aggregate|align|allocate|amend|analy[sz]e|answer|anticipate|apply|appraise|approve|architect|archive|arrange|articulate|assemble|assess|assign|assist|attend|audit|author|automate|balance|benchmark|book|brainstorm|brief|budget|build|buy|calculate|care|carry|catalog|catalogue|categorise|categorize|chair|champion|change|check|clarify|classify|clean|close|co-ordinate|coach|code|collaborate|collect|communicate|compile|complete|comply|compose|compute|conceptualize|conduct|configure|confirm|connect|consolidate|construct|consult|contribute|control|convert|convey|cook|coordinate|correct|counsel|cover|craft|create|critique|cultivate|curate|customi[sz]e|debug|decide|dedicate|defend|define|delegate|deliver|demonstrate|deploy|describe|design|detect|determine|develop|devise|diagnose|digitize|direct|discover|discuss|dispatch|dispense|dispose|distribute|document|draft|draw|drive|edit|educate|eliminate|embed|empower|enable|encourage|enforce|engage|engineer|enhance|enrich|ensure|enter|equip|escalate|establish|estimate|evaluate|evolve|examine|execute|expand|expedite|explain|explore|extract|facilitate|file|fill|filter|finalize|fix|follow|forecast|forge|format|formulate|foster|frame|fulfil|fulfill|fund|gather|generate|greet|grow|guide|handle|harmonize|help|hire|host|identify|illustrate|implement|improve|incorporate|increase|index|induct|influence|inform|initiate|innovate|input|inspect|inspire|install|instruct|integrate|interact|interface|interpret|interview|introduce|inventory|investigate|invoice|issue|keep|label|launch|lead|learn|leverage|liaise|lift|link|listen|load|locate|log|look|maintain|make|manage|manufacture|map|mark|market|match|measure|mediate|mentor|merchandise|merge|migrate|mitigate|mobilise|mobilize|model|moderate|modernize|monitor|motivate|move|navigate|negotiate|notify|nurse|nurture|observe|obtain|offer|onboard|open|operate|optimi[sz]e|orchestrate|order|organi[sz]e|outline|oversee|own|package|paint|participate|partner|patrol|pay|perform|photograph|pick|pilot|pitch|plan|play|polish|populate|post|predict|prepare|prescribe|present|preserve|prevent|price|print|prioriti[sz]e|process|procure|produce|program|promote|proofread|propose|prospect|protect|prototype|provide|provision|publish|purchase|pursue|push|qualify|question|quote|raise|rank|reach|read|rebuild|receive|recommend|reconcile|record|recover|recruit|redesign|reduce|refer|refine|refresh|register|regulate|rehabilitate|reinforce|relay|release|relocate|remain|remediate|remove|render|renew|reorganize|repair|replace|replenish|report|represent|request|rescue|research|reset|resolve|respond|restock|restore|retain|retrieve|return|review|revise|rotate|route|run|safeguard|sample|scale|scan|schedule|scope|screen|secure|select|sell|send|serve|service|set|setup|shape|share|ship|sketch|solicit|solve|sort|source|speak|spearhead|specify|sponsor|staff|stage|standardi[sz]e|steer|stimulate|stock|store|streamline|strengthen|structure|study|submit|suggest|summari[sz]e|supervise|supply|support|survey|sustain|sweep|synthesise|synthesize|tailor|take|teach|tend|test|trace|track|train|transcribe|transfer|transform|transition|translate|transport|travel|treat|triage|troubleshoot|tune|turn|tutor|type|understand|undertake|unify|unload|update|upgrade|uphold|upload|use|utili[sz]e|validate|verify|vet|view|visit|volunteer|wait|wash|weigh|welcome|work|wrap|write';
+
+export const DUTY_VERB_SET: ReadonlySet<string> = new Set(DUTY_VERBS.split('|').filter((v) => /^[a-z]+$/.test(v)));
+
+/** The duty verbs as they start a list item: "Create", "Communicate". */
+export const DUTY_VERBS_CAPITALISED = DUTY_VERBS.split('|')
+  .filter((v) => /^[a-z]+$/.test(v))
+  .map((v) => v[0]?.toUpperCase() + v.slice(1))
+  .join('|');
+
+/** An action verb at the start: base ("Build"), third person ("Builds"), or gerund ("Building"). */
+const DUTY_HEAD = folded(
+  new RegExp(`^(?:(?:and|also|to|will|then|help|helping|\\p{L}{3,}ly)\\s+)?(?:${DUTY_VERBS})(?:s|es|ed|ing)?\\b`, 'iu'),
+);
+const DUTY_GERUND_IRREGULAR =
+  /^(?:managing|making|writing|driving|serving|taking|using|having|leading|creating|ensuring|providing|preparing|analy[sz]ing|organi[sz]ing|coordinating|supervising|liaising|scheduling|achieving|engaging|producing|delivering|overseeing|giving|being)\b/iu;
+
+const MODAL_DUTY = folded(
+  new RegExp(
+    `(?:^|\\b(?:you|post ?holder|job ?holder|role ?holder|incumbent|candidate|employee|he or she|they|[\\p{Lu}]{2,6})\\s|^(?:the|this) (?!(?:company|organi[sz]ation|firm|business|trust|team|group|client|department)\\b)(?:[\\p{L}-]+ ){1,3})(?:will|may|shall|must|would|can)\\s(?:also\\s|then\\s|gradually\\s|regularly\\s|be\\s(?:expected|required|asked|needed)\\sto\\s(?:also\\s)?)?(?:${DUTY_VERBS})\\b`,
+    'iu',
+  ),
+);
+/** "The post holder provides…", "The UBTE regularly counsels…": a duty told in the third person. */
+const THIRD_PERSON_DUTY = folded(
+  new RegExp(
+    `^(?:in addition,?\\s)?(?:the|this|our|each|a|an|[\\p{Lu}][\\p{L}'’-]*)\\s(?:[\\p{L}'’-]+\\s){0,4}(?:also\\s|regularly\\s|will\\s)?(?:${DUTY_VERBS})(?:s|es)\\b`,
+    'iu',
+  ),
+);
+const ROLE_SUBJECT =
+  /^(?:in addition,?\s)?(?:the |a |each )?(?:post ?holder|job ?holder|role ?holder|incumbent|successful (?:candidate|applicant)|employee|individual|person|volunteers?)\b/iu;
+/** An acronym for the role ("The UBTE provides…"); case matters, so it is kept apart from ROLE_SUBJECT. */
+const ROLE_ACRONYM = /^(?:[Ii]n addition,?\s)?(?:[Tt]he |[Aa] |[Ee]ach )?\p{Lu}{2,6}s?\s/u;
+
+const FRENCH_INFINITIVE_ITEM =
+  /^(?:se |s['’])?(?!(?:other|water|super|either|never|over|under|after|ever|cover|offer|order|answer|enter|register|partner|customer|power|paper|manager|leader|trainer|career|future|more|here|there|where|are|were|care|share|prepare|ensure|require|acquire|desire|secure|procure|explore|restore|ignore|score|store|core|entire|hire|fire|wire|require|sure|nature|culture|picture|structure|measure|pleasure|pressure|feature|procedure|figure|nurture|capture)\b)\p{Lu}?\p{Ll}{2,}(?:er|ir|re)\s(?=(?:\S+\s){0,3}(?:le|la|les|l['’]|des|du|de|d['’]|et|à|au|aux|un|une|en|sur|pour|avec|notre|nos|vos|leur|leurs)\b)/u;
+
+const DUTY_ANYWHERE = foldCues([
+  [MODAL_DUTY, 2, HAS_MODAL],
+  [/\b(?:will|may) (?:also )?be (?:required|expected|asked) to (?!have\b|hold\b|possess\b|be\b)\p{L}/iu, 2],
+  // French list items start with an infinitive: "Administrer …", "Créer et piloter …", "Se tenir informé …".
+  [FRENCH_INFINITIVE_ITEM, 2],
+  [
+    /^(?:you will|you'll|you are going to|you would|will be|will|you'll be|you will be|in this role,? you(?: will|'ll)?|as (?:a|an|the) [^,]{2,60}, you(?: will|'ll))\b/iu,
+    2,
+  ],
+  [
+    /\b(?:responsible for|accountable for|in charge of|duties (?:include|will include)|responsibilities (?:include|will include)|tasks include|will (?:be responsible|assist|support|work|help|lead|manage|develop|design|build|create|provide|ensure|maintain|coordinate|oversee|collaborate|participate|conduct|perform|review|prepare|contribute|drive|own|report|deliver|partner|act|serve|teach|train))\b/iu,
+    2,
+  ],
+  [/\b(?:on a daily basis|day-to-day|as (?:needed|required|assigned|directed)|other (?:related )?duties)\b/iu, 1],
+  // French: infinitive at the start of an item, or the future tense addressed to "vous".
+  [
+    /^(?:assurer|gérer|participer|réaliser|accompagner|développer|animer|organiser|suivre|mettre en (?:place|œuvre)|piloter|contribuer|garantir|veiller|préparer|effectuer|conseiller|accueillir|concevoir|coordonner|analyser|identifier|rédiger|élaborer|former|encadrer|contrôler|entretenir|traiter|vendre|promouvoir|superviser|planifier|définir|collaborer|travailler|être (?:le|la) garant|proposer|apporter|construire|optimiser|assister|aider)\b/iu,
+    2,
+  ],
+  [
+    /\bvous (?:serez|devrez|aurez (?:pour|en charge|la charge)|allez|prendrez|participerez|assurerez|gérerez|travaillerez|accompagnerez|interviendrez|contribuerez|développerez|réaliserez|veillerez|effectuerez|rejoindrez|intégrerez)\b|\bvotre (?:rôle|mission|quotidien) (?:consistera|sera)|\bvos missions\b/iu,
+    2,
+  ],
+  // German
+  [
+    /^(?:du |sie )?(?:entwickelst|entwickeln|betreust|betreuen|übernimmst|übernehmen|arbeitest|arbeiten|unterstützt|unterstützen|verantwortest|verantworten|planst|planen|führst|führen|koordinierst|koordinieren|analysierst|analysieren|gestaltest|gestalten|bist verantwortlich|sind verantwortlich)\b|\bverantwortung für\b|^(?:entwicklung|betreuung|planung|durchführung|erstellung|koordination|unterstützung|pflege|analyse|beratung|verwaltung) (?:von|der|des|und)\b/iu,
+    2,
+  ],
+  // Spanish
+  [
+    /^(?:gestionar|desarrollar|realizar|coordinar|participar|apoyar|asegurar|garantizar|diseñar|implementar|analizar|elaborar|atender|supervisar|colaborar|mantener|preparar|planificar|dirigir|liderar|impartir|controlar|organizar)\b|\bserás responsable\b|\bte encargarás\b/iu,
+    2,
+  ],
+]);
+
+const LEGAL = folded(
+  /\b(?:equal (?:employment )?opportunit|without regard to|regardless of|discriminat|disabilit(?:y|ies)|disabled veteran|employment decisions|reasonable accommodation|protected (?:veteran|class|status)|affirmative action|reasonable accommodation|e-verify|gdpr|privacy notice|disclaimer)/iu,
+);
+
+/** Benefits and pay. */
+const BENEFIT = folded(
+  /(?<![\w-])free (?!to\b|of\b|from\b)|\b(?:benefits?|insurance|annual leave|leave per year|vouchers?|(?:cycle to work|salary sacrifice|employee assistance|discount) (?:scheme|programme|program)|wellbeing|well-being|childcare|pay progression|flexible working|401\s?\(?k\)?|pension|paid time off|pto|vacation|holidays?|annual leave|sick (?:days|leave)|parental leave|maternity|stock options|equity|bonus(?:es)?|discounts?|perks|gym|free (?:lunch|snacks|parking)|wellness|retirement|salary|per (?:hour|annum|year|month)|an hour|a year|pro rata|compensation|remuneration|paid (?:weekly|biweekly|monthly)|competitive pay|pay rate|ticket restaurant|tickets restaurants?|mutuelle|prime|rémunération|salaire|urlaub|gehalt|prestaciones|salario)\b/iu,
+);
+
+const NEITHER_CUES = foldCues([
+  // The company speaking of itself: "We develop…", "Our aim is…", "At Acme, we…"
+  [
+    /^(?:[^,.]{0,40},\s)?(?:we|we're|we’re|we've|we’ve|our|us|nous|notre|nos|wir|unser(?:e|er)?|nosotros|nuestr[oa]s?)\b/iu,
+    2,
+  ],
+  [BENEFIT, 2],
+  [/[$£€]\s?\d|\d\s?(?:€|eur|usd|gbp)\b|\b\d{1,3}(?:,\d{3})+\b|\b\d+k\b/iu, 2],
+  // The company and its pitch
+  [/\bfounded (?:in|with|by)\b/iu, 2],
+  [
+    /\b(?:we are (?:a|an|the|one|proud|committed|growing|looking|seeking|hiring|an equal)|we're (?:a|an|the|looking|seeking|hiring|growing)|we have (?:been|grown)|our (?:company|mission|vision|team|clients|customers|culture|values|founders|investors|office|offices|platform|products?|story|goal|people|business|organi[sz]ation|community)|founded in|headquartered|is (?:a|an|the) (?:leading|global|fast[- ]growing|premier|world|national|international|innovative|growing|largest|trusted|dynamic)|(?:inc|ltd|llc|gmbh|plc)\b|nhs trust|join (?:our|us|the)|is seeking|are seeking|is looking for|are looking for|is hiring|are hiring|recherche un|recrute|nous recrutons)/iu,
+    2,
+  ],
+  // Legal, apply, contact
+  [LEGAL, 4],
+  [
+    /\b(?:apply (?:now|today|online|here|via|through|at|by)|to apply|send (?:us )?(?:your|a) (?:cv|resume|résumé|application)|submit (?:your|an) (?:cv|resume|application)|click (?:here|apply)|visit (?:our|us|the)|for more information|contact (?:us|me|the)|please (?:contact|call|email|send|apply|note|visit|click)|closing date|interviews? (?:will|are)|shortlist|postulez|envoyez votre|bewerben sie|envía tu)/iu,
+    2,
+  ],
+  [/#(?:URL|EMAIL|PHONE)_|https?:\/\/|www\.|@[a-z0-9-]+\.[a-z]/iu, 2],
+  // Working hours and contract offered
+  [
+    /\b(?:hours? per week|hours? a week|hours? weekly|hrs\/week|per week|\d+\s?(?:am|pm)\b|monday|tuesday|wednesday|thursday|friday|saturday|sunday|full[- ]time|part[- ]time|permanent|fixed[- ]term|temporary|contract (?:role|position|length)|start date|cdi|cdd|temps plein|temps partiel|heures par semaine|vollzeit|teilzeit|jornada)\b/iu,
+    1,
+  ],
+  // Pitch sentences and questions to the reader
+  [
+    /\?\s*$|\b(?:exciting opportunity|great opportunity|opportunity (?:has arisen|to join|for)|this is (?:an|a|your) (?:exciting|great|unique)|if (?:this sounds|you are|you're|you want|you have)|we(?:'d| would) love|look forward to|don't (?:hesitate|meet)|come join|why (?:you'll love|join))/iu,
+    2,
+  ],
+]);
+
+function sum(text: string, cues: readonly Cue[]): number {
+  let total = 0;
+  for (const [pattern, weight, gate] of cues) {
+    if (gate && !gate.test(text)) continue;
+    if (pattern.test(text)) total += weight;
+  }
+  return total;
+}
+
+function requirementScore(text: string): number {
+  const score = (REQUIREMENT_HEADS.test(text) ? 2 : 0) + sum(text, REQUIREMENT_ANYWHERE);
+  return Math.min(score, 6);
+}
+
+/** Cheap gate for THIRD_PERSON_DUTY: one of the first words is a duty verb with an -s. */
+function hasThirdPersonVerb(text: string): boolean {
+  const words = text
+    .slice(0, 120)
+    .toLowerCase()
+    .split(/[^a-z]+/, 8);
+  for (let i = 1; i < words.length; i += 1) {
+    const word = words[i] as string;
+    if (!word.endsWith('s')) continue;
+    if (DUTY_VERB_SET.has(word.slice(0, -1)) || (word.endsWith('es') && DUTY_VERB_SET.has(word.slice(0, -2))))
+      return true;
+  }
+  return false;
+}
+
+function dutyScore(text: string): number {
+  let score = DUTY_HEAD.test(text) || DUTY_GERUND_IRREGULAR.test(text) ? 2 : 0;
+  if (score === 0 && hasThirdPersonVerb(text) && THIRD_PERSON_DUTY.test(text))
+    score = ROLE_SUBJECT.test(text) || ROLE_ACRONYM.test(text) ? 2 : 1;
+  return Math.min(score + sum(text, DUTY_ANYWHERE), 6);
+}
+
+const HIRING = folded(
+  /\b(?:we are|we're|is|are|currently) (?:seeking|looking for|hiring|recruiting)|^(?:seeking|looking for|wanted)\b|\brecherche (?:un|une|des)\b|\brecrute\b|\bnous recrutons\b|\bbuscamos\b|\bwir suchen\b/iu,
+);
+const ROLE_SUMMARY = folded(
+  /^(?:the|our|this|as (?:a|an|the|our)|in this|en tant que?|dans le cadre|the successful (?:candidate|applicant)|the post ?holder|the role|this role|this position|the position|the \S+(?: \S+){0,4} (?:is|will be) (?:a|an|the|responsible)|you will (?:be (?:part|joining|a key|working (?:in|with|alongside|as part))|join|have the opportunity)|you'll (?:be (?:part|joining|a key)|join|have the opportunity))\b/iu,
+);
+const COMPANY_VOICE = folded(/^(?:[^,.]{0,40},\s)?(?:we|we've|we’ve|nous|wir|nosotros)\s/iu);
+const COMPANY_STATES_NEED = folded(
+  /^(?:[^,.]{0,40},\s)?we (?:require|expect|need|ask|want you|would like you|are looking|'re looking|seek|are seeking|look for)/iu,
+);
+
+/** Everything the classifier asks of one unit, from one pass of folding. */
+export interface UnitCues {
+  req: number;
+  duty: number;
+  neither: number;
+  /** "We are seeking…": pitch unless it names what the candidate must bring. */
+  hiring: boolean;
+  /** Equal-opportunity, accommodation and privacy text: never an item. */
+  legal: boolean;
+  /** "We develop…", "Since 1981, we have…": the company's voice, unless it states what it requires. */
+  companyVoice: boolean;
+  /** Benefits and perks: kept in their own list. */
+  benefit: boolean;
+  /** Describes the role as a whole: the summary, in neither list. */
+  roleSummary: boolean;
+}
+
+export function analyseUnit(raw: string): UnitCues {
+  const text = foldDiacritics(raw);
+  return {
+    req: requirementScore(text),
+    duty: dutyScore(text),
+    neither: Math.min(sum(text, NEITHER_CUES), 6),
+    hiring: HIRING.test(text),
+    legal: LEGAL.test(text),
+    companyVoice: COMPANY_VOICE.test(text) && !COMPANY_STATES_NEED.test(text),
+    benefit: BENEFIT.test(text),
+    roleSummary: ROLE_SUMMARY.test(text),
+  };
+}
+
+export function requirementStrength(text: string): number {
+  return requirementScore(foldDiacritics(text));
+}
+
+export function dutyStrength(text: string): number {
+  return dutyScore(foldDiacritics(text));
+}
+
+export function neitherStrength(text: string): number {
+  return Math.min(sum(foldDiacritics(text), NEITHER_CUES), 6);
+}

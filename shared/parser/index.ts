@@ -1,0 +1,150 @@
+import type { Benefit, DocumentSkill, ParseResult, Requirement, Responsibility, Warning } from '../contracts/validate';
+import { AppError } from '../errors/app-error';
+import { classifyUnits, type Label } from './classify';
+import { extractMetadata } from './metadata';
+import { normalize } from './normalize';
+import { categorize, extractYears, optionalMarker } from './requirement-attributes';
+import { segment, type Unit } from './segment';
+import { skillNames } from './skills';
+import { CONTENT_TYPES, type ContentType, type ParseInput } from './types';
+
+export { normalize } from './normalize';
+export { CONTENT_TYPES, type ContentType, type ParseInput } from './types';
+
+/**
+ * Bumped whenever the output for some input can change: the re-parse job compares it with the
+ * version stored beside each parse. Semver: major for a contract change, minor for new fields or
+ * better extraction, patch for fixes.
+ */
+export const PARSER_VERSION = '0.1.0';
+
+/** Larger inputs are refused with INPUT_TOO_LARGE rather than parsed (UTF-16 code units). */
+export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
+/** A unit this long is an unsplittable blob (a lost-structure dump), not a list item or a sentence. */
+const MAX_ITEM_CHARS = 2000;
+const MAX_SUMMARY_CHARS = 1000;
+
+export interface ParseOptions {
+  maxInputChars?: number;
+}
+
+export function parseJobDescription(input: ParseInput, options: ParseOptions = {}): ParseResult {
+  if (typeof input?.text !== 'string') {
+    throw new AppError('INVALID_INPUT', 'input.text must be a string');
+  }
+  if (!CONTENT_TYPES.includes(input.contentType)) {
+    throw new AppError('UNSUPPORTED_CONTENT_TYPE', `unsupported content type: ${String(input.contentType)}`, {
+      contentType: input.contentType,
+      supported: CONTENT_TYPES,
+    });
+  }
+  const limit = options.maxInputChars ?? MAX_INPUT_CHARS;
+  if (input.text.length > limit) {
+    throw new AppError('INPUT_TOO_LARGE', `input has ${input.text.length} characters, the limit is ${limit}`, {
+      length: input.text.length,
+      limit,
+    });
+  }
+  return parseNormalized(input.text, input.contentType);
+}
+
+function parseNormalized(raw: string, contentType: ContentType): ParseResult {
+  const { text, repairs } = normalize(raw, contentType);
+  const warnings: Warning[] = [];
+  const units = segment(text);
+  const labelled = classifyUnits(units);
+
+  const responsibilities: Responsibility[] = [];
+  const requirements: Requirement[] = [];
+  const benefits: Benefit[] = [];
+  const summary: string[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+
+  for (const { unit, label, section, preferred } of labelled) {
+    if (label === 'neither') continue;
+    if (unit.end - unit.start > MAX_ITEM_CHARS) {
+      skipped += 1;
+      continue;
+    }
+    const itemText = unit.text.replace(/\s+/g, ' ');
+    if (label === 'summary') {
+      if (summary.join(' ').length < MAX_SUMMARY_CHARS) summary.push(itemText);
+      continue;
+    }
+    // A block pasted twice is listed once, where it first appears.
+    const key = `${label}:${itemText
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const evidence = { start: unit.start, end: unit.end, line: unit.line };
+    if (label === 'benefit') benefits.push({ text: itemText, section, evidence });
+    else if (label === 'responsibility') {
+      responsibilities.push({ text: itemText, section, skills: skillNames(itemText), evidence });
+    } else requirements.push(requirementOf(itemText, section, preferred, evidence));
+  }
+
+  const metadata = extractMetadata({ text, lines: text.split('\n') });
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    warnings.push({ code: 'EMPTY_DOCUMENT', message: 'the document has no text to parse' });
+  } else {
+    if (!units.some((u) => u.kind === 'heading')) {
+      warnings.push({ code: 'NO_SECTIONS', message: 'no section headings found; items were classified one by one' });
+    }
+    if (responsibilities.length === 0)
+      warnings.push({ code: 'NO_RESPONSIBILITIES', message: 'no responsibilities found' });
+    if (requirements.length === 0) warnings.push({ code: 'NO_REQUIREMENTS', message: 'no requirements found' });
+  }
+  if (repairs.has('binary')) {
+    warnings.push({ code: 'BINARY_CONTENT', message: 'the input looks like binary data decoded as text' });
+  }
+  const repaired = [...repairs].filter((r) => r !== 'binary');
+  if (repaired.length > 0) {
+    warnings.push({ code: 'TEXT_REPAIRED', message: `repaired before parsing: ${repaired.sort().join(', ')}` });
+  }
+  if (skipped > 0) {
+    warnings.push({
+      code: 'OVERLONG_TEXT_SKIPPED',
+      message: `${skipped} passage(s) longer than ${MAX_ITEM_CHARS} characters with no sentence or list structure were skipped`,
+    });
+  }
+
+  return {
+    parserVersion: PARSER_VERSION,
+    ...metadata,
+    summary: summary.length > 0 ? summary.join(' ') : null,
+    responsibilities,
+    requirements,
+    benefits,
+    skills: documentSkills(requirements, responsibilities),
+    warnings,
+  };
+}
+
+function requirementOf(text: string, section: string | null, preferred: boolean, evidence: Requirement['evidence']) {
+  const marker = optionalMarker(text);
+  const required = marker === 'required' ? true : marker === 'optional' ? false : !preferred;
+  const { yearsMin, yearsMax } = extractYears(text);
+  return {
+    text,
+    section,
+    required,
+    category: categorize(text),
+    yearsMin,
+    yearsMax,
+    skills: skillNames(text),
+    evidence,
+  } satisfies Requirement;
+}
+
+function documentSkills(requirements: Requirement[], responsibilities: Responsibility[]): DocumentSkill[] {
+  const skills = new Map<string, boolean>();
+  for (const r of requirements)
+    for (const name of r.skills) skills.set(name, (skills.get(name) ?? false) || r.required);
+  for (const r of responsibilities) for (const name of r.skills) if (!skills.has(name)) skills.set(name, false);
+  return [...skills].map(([name, required]) => ({ name, required }));
+}
+
+export type { Label, Unit };
