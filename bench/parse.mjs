@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+// npm run bench:parse — parser throughput on one core, beside a baseline measured in the same run.
+//
+// Corpus: the evaluation set's raw postings (../shared/eval/dev/raw, or BENCH_CORPUS=DIR), else the
+// test fixtures, repeated until it holds at least BENCH_MB (default 10) megabytes.
+// Baseline: the cheapest honest pass over the same texts: NFKC-normalize and split into lines.
+// Prints documents/s and MB/s for both, the ratio, and peak RSS; the last line is JSON.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { extname, join, resolve } from 'node:path';
+
+const require = createRequire(import.meta.url);
+const root = resolve(import.meta.dirname, '..');
+const { parseJobDescription, PARSER_VERSION } = require(join(root, 'dist/shared/parser/index.js'));
+
+const TARGET_BYTES = Number(process.env.BENCH_MB ?? 10) * 1024 * 1024;
+const TYPES = { '.txt': 'text/plain', '.md': 'text/markdown', '.html': 'text/html' };
+
+function loadCorpus() {
+  const candidates = [
+    process.env.BENCH_CORPUS,
+    join(root, '..', 'shared', 'eval', 'dev', 'raw'),
+    join(root, 'test', 'fixtures'),
+  ];
+  const dir = candidates.find((d) => d && existsSync(d));
+  const docs = readdirSync(dir)
+    .filter((f) => TYPES[extname(f)])
+    .sort()
+    .map((f) => ({ text: readFileSync(join(dir, f), 'utf8'), contentType: TYPES[extname(f)] }));
+  const corpus = [];
+  let bytes = 0;
+  while (bytes < TARGET_BYTES) {
+    for (const doc of docs) {
+      corpus.push(doc);
+      bytes += Buffer.byteLength(doc.text);
+    }
+  }
+  return { dir, corpus, bytes, distinct: docs.length };
+}
+
+function time(fn, corpus) {
+  globalThis.gc?.();
+  const started = process.hrtime.bigint();
+  let sink = 0;
+  for (const doc of corpus) sink += fn(doc);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { seconds, sink };
+}
+
+const baseline = (doc) => doc.text.normalize('NFKC').split('\n').length;
+const parse = (doc) => parseJobDescription(doc).requirements.length;
+
+const { dir, corpus, bytes, distinct } = loadCorpus();
+const mb = bytes / (1024 * 1024);
+// One warm-up pass each so both run JIT-compiled code.
+time(baseline, corpus.slice(0, distinct));
+time(parse, corpus.slice(0, distinct));
+const base = time(baseline, corpus);
+const run = time(parse, corpus);
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+
+const figures = {
+  benchmark: 'parse',
+  parserVersion: PARSER_VERSION,
+  corpus: dir,
+  documents: corpus.length,
+  distinctDocuments: distinct,
+  megabytes: +mb.toFixed(2),
+  parser: {
+    seconds: +run.seconds.toFixed(3),
+    docsPerSecond: Math.round(corpus.length / run.seconds),
+    mbPerSecond: +(mb / run.seconds).toFixed(2),
+  },
+  baseline: {
+    seconds: +base.seconds.toFixed(3),
+    docsPerSecond: Math.round(corpus.length / base.seconds),
+    mbPerSecond: +(mb / base.seconds).toFixed(2),
+  },
+  slowdownVsBaseline: +(run.seconds / base.seconds).toFixed(1),
+  peakRssMb: Math.round(peakRssMb),
+  targets: { docsPerSecond: 2000, mbPerSecond: 6, maxSlowdown: 20, maxRssMb: 200 },
+};
+console.log(`corpus: ${distinct} postings from ${dir}, repeated to ${corpus.length} documents, ${mb.toFixed(1)} MB`);
+console.log(
+  `parser:   ${figures.parser.docsPerSecond} documents/s, ${figures.parser.mbPerSecond} MB/s (${figures.parser.seconds} s)`,
+);
+console.log(
+  `baseline: ${figures.baseline.docsPerSecond} documents/s, ${figures.baseline.mbPerSecond} MB/s (NFKC + split lines)`,
+);
+console.log(`parser is ${figures.slowdownVsBaseline}x the baseline's time; peak RSS ${figures.peakRssMb} MB`);
+console.log(JSON.stringify(figures));
