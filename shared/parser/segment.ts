@@ -38,6 +38,7 @@ const MARKDOWN_HEADING = /^#{1,6}\s+/;
 const INLINE_BULLET = /\s*[•●▪◦‣■□➢➤►▶✓✔❖◆◇♦]\s*/gu;
 const MAX_HEADING_CHARS = 70;
 const HAS_DIGIT = /\d/;
+const GLUED_STAR = /(?<=[\p{L}.)])\*(?=\p{Lu}\p{Ll})/gu;
 const GLUED_HYPHEN = /(?<=\p{Ll}{3}[.)]?\s?|\p{Lu}{2}|[.;:!?)]\s?)-{1,2}(?=\p{Lu}\p{Ll})/gu;
 /** Separators that split a line into items only when they recur, keyed by the glyph that must be present. */
 const SPACED_SEPARATORS: ReadonlyArray<readonly [string, RegExp]> = [
@@ -329,6 +330,8 @@ function splitInlineBullets(text: string, start: number, end: number, firstIsBul
   for (let m = INLINE_BULLET.exec(line); m; m = INLINE_BULLET.exec(line)) {
     if (m.index > 0) cuts.push(m.index);
   }
+  // A markdown star glued between items: "English: Fluent*Must be willing to travel".
+  if (line.includes('*')) for (const m of line.matchAll(GLUED_STAR)) cuts.push(m.index);
   const hyphen = line.includes('-');
   // A hyphen glued between a lower-case word and a capitalised one: "machinery-All applicants".
   // Only before a word that starts items: "Backend-Dienste" and "Wi-Fi" are words, not glue.
