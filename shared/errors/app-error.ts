@@ -10,6 +10,12 @@ export const ERROR_CODES = {
   UNSUPPORTED_CONTENT_TYPE: { retryable: false, httpStatus: 415 },
   INVALID_INPUT: { retryable: false, httpStatus: 400 },
   INTERNAL: { retryable: false, httpStatus: 500 },
+  /** The database could not be reached or dropped the connection: another attempt can succeed. */
+  DATABASE_UNAVAILABLE: { retryable: true, httpStatus: 503 },
+  /** The database refused the data itself (constraint, encoding): retrying the same data cannot help. */
+  STORAGE_REJECTED: { retryable: false, httpStatus: 422 },
+  /** Missing or contradictory environment settings: a deployment fix, not a retry. */
+  CONFIG_INVALID: { retryable: false, httpStatus: 500 },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -34,11 +34,11 @@ function asciiLetterClasses(source: string): string {
   for (let i = 0; i < source.length; i += 1) {
     const ch = source[i] as string;
     if (ch === '\\') {
-      const escape = /^\\p\{(L[ul]?|N)\}/.exec(source.slice(i, i + 6));
-      if (escape) {
-        const range = escape[1] === 'N' ? '0-9' : 'A-Za-z';
+      const property = /^\\p\{(L[ul]?|N)\}/.exec(source.slice(i, i + 6));
+      if (property) {
+        const range = property[1] === 'N' ? '0-9' : 'A-Za-z';
         out += inClass ? range : `[${range}]`;
-        i += escape[0].length - 1;
+        i += property[0].length - 1;
         continue;
       }
       out += source.slice(i, i + 2);

@@ -29,7 +29,11 @@ describe('segment', () => {
       'Skills:-Experience with SQL-Ability to lift 50 lbs',
       ['## Skills', 'Experience with SQL', 'Ability to lift 50 lbs'],
     ],
-    ['a markdown star glued between items', 'English: Fluent*Must be willing to travel', ['English: Fluent', 'Must be willing to travel']],
+    [
+      'a markdown star glued between items',
+      'English: Fluent*Must be willing to travel',
+      ['English: Fluent', 'Must be willing to travel'],
+    ],
     ['inline dots as bullets', 'Perks • Free lunch • Gym', ['## Perks', 'Free lunch', 'Gym']],
     [
       'a prose paragraph',
