@@ -592,6 +592,115 @@ describe('detectLanguage', () => {
   });
 });
 
+describe('extractMetadata: words in unusual places', () => {
+  // The keyword head is the first 4,000 characters: a word cut by its end is read as cut.
+  const filler = (n: number) =>
+    `${'Build reliable data pipelines for our clients every day. '.repeat(Math.ceil(n / 57)).slice(0, n - 1)} `;
+
+  test.each([
+    {
+      when: "'cdix' is cut to 'cdi' by the end of the keyword head",
+      text: `${filler(3997)}cdix and more`,
+      field: 'employmentType',
+      value: 'full-time',
+    },
+    {
+      when: "'internship' is cut to 'intern' by the end of the keyword head",
+      text: `${filler(3994)}internship`,
+      field: 'employmentType',
+      value: 'internship',
+    },
+    {
+      when: "'internship' starts too late to be in the keyword head whole",
+      text: `${filler(3995)}internship`,
+      field: 'employmentType',
+      value: null,
+    },
+    {
+      when: 'a company name is glued to the end of the previous sentence',
+      text: 'We grow fast here.Acme is a leading software company in Europe.',
+      field: 'company',
+      value: 'Acme',
+    },
+    {
+      when: 'an adverb sits between the company and the hiring verb',
+      text: 'Globex Corp is currently hiring a Senior Accountant to join our finance team.',
+      field: 'company',
+      value: 'Globex Corp',
+    },
+    {
+      when: "the company follows 'join us at'",
+      text: 'Come join us at Initech, where we build printers.',
+      field: 'company',
+      value: 'Initech',
+    },
+    {
+      when: "a sentence starts 'The <title> will'",
+      text: 'Welcome. The Data Engineer will build pipelines.',
+      field: 'title',
+      value: 'Data Engineer',
+    },
+    {
+      when: "the sentence starts with a lower-case 'the'",
+      text: 'Welcome. the Data Engineer will build pipelines.',
+      field: 'title',
+      value: null,
+    },
+    {
+      when: "the hiring verb follows an apostrophe ('We're hiring')",
+      text: "We're hiring a Backend Developer to scale our API.",
+      field: 'title',
+      value: 'Backend Developer',
+    },
+    {
+      when: "the title follows 'the position of'",
+      text: 'Applications are invited for the position of Staff Nurse in our ward.',
+      field: 'title',
+      value: 'Staff Nurse',
+    },
+    {
+      when: 'labels are wrapped in Markdown markup',
+      text: '**Job Title:** Senior Nurse\n## Location: Paris\nGreat team.',
+      field: 'location',
+      value: 'Paris',
+    },
+    {
+      when: "the work mode is an accented word ('télétravail')",
+      text: 'Poste basé à Lyon avec deux jours de télétravail par semaine.',
+      field: 'remote',
+      value: 'hybrid',
+    },
+    {
+      when: "the work mode is an accented word ('híbrido')",
+      text: 'Trabajarás en un modelo híbrido en Madrid.',
+      field: 'remote',
+      value: 'hybrid',
+    },
+  ] as const)('when $when, then $field is $value', ({ text, field, value }) => {
+    expect(md(text)[field]).toBe(value);
+  });
+
+  test.each([
+    {
+      when: 'German stopwords have umlauts',
+      text: 'Für unsere Kunden suchen wir für die Abteilung einen Mitarbeiter für das Team.',
+      lang: 'de',
+    },
+    {
+      when: 'Portuguese stopwords have tildes and circumflexes',
+      text: 'Você vai trabalhar com uma equipe que não para de crescer, são pessoas incríveis.',
+      lang: 'pt',
+    },
+    {
+      when: 'a stopword is written with the Kelvin sign, which lower-cases to k',
+      text: 'OO\u212a ook het team en de klanten van ons bedrijf zijn blij met jou.',
+      lang: 'nl',
+    },
+  ])('when $when, then the language is $lang', ({ text, lang }) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});
+
 describe('extractMetadata: adversarial input', () => {
   const bullets = Array.from({ length: 10000 }, (_, i) => `• Item ${i} with remote $${i + 1},000 per year`).join('\n');
   test.each([

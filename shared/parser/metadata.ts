@@ -8,14 +8,19 @@
  * work stays linear on adversarial input (megabyte lines, long runs of spaces,
  * thousands of bullets).
  *
- * Speed: this runs once per document inside a parser that must handle
- * thousands of documents a second, so the whole-document work is kept to a few
- * passes. Language detection is one pass over a bounded sample. The head is
- * indexed once ({@link HeadIndex}: which anchor words start a run of ASCII
- * letters), and each regular expression scanning the head runs only when the
- * words every one of its matches must contain are present. Lines are stripped
- * of markup once, and label patterns run only on lines with a colon or dash.
- * Amounts are looked for only next to digits.
+ * Speed: this runs once per document in a parser that must handle thousands
+ * of documents a second, so the work per document is one pass over the text
+ * and a few regex runs where matches are possible, with the same results as
+ * running every pattern over the whole text:
+ * - one pass ({@link analyse}) counts letters by script and stopwords for the
+ *   language, and records where anchor words occur in the head;
+ * - a regex scanning the head runs only when words every match needs are
+ *   there (gates), and then only anchored at the few positions near their
+ *   occurrences where a match can start ({@link searchAnchored}), which gives
+ *   the matches of a global search, in order;
+ * - lines are stripped of markup at most once, and label patterns run only on
+ *   lines that start with one of their words and have a colon (or dash);
+ * - amounts are looked for only just before digits, and read lazily.
  */
 import type { Metadata } from './types';
 
@@ -119,9 +124,16 @@ function cut(s: string, max: number): string {
   return s.length > max ? s.slice(0, max) : s;
 }
 
-function headLines(lines: readonly string[], count: number): string[] {
-  const out: string[] = [];
+function headLines(lines: readonly string[], count: number): readonly string[] {
   const n = Math.min(lines.length, count);
+  // Most often the lines are already what is wanted: no copy then.
+  let same = n === lines.length;
+  for (let i = 0; i < n && same; i++) {
+    const line = lines[i];
+    same = typeof line === 'string' && line.length <= MAX_LINE_CHARS;
+  }
+  if (same) return lines;
+  const out: string[] = [];
   for (let i = 0; i < n; i++) out.push(cut(lines[i] ?? '', MAX_LINE_CHARS));
   return out;
 }
@@ -130,18 +142,18 @@ function words(s: string): string[] {
   return s.split(' ').filter((w) => w.length > 0);
 }
 
-/** words(s).length, without building the array. */
-function wordCount(s: string): number {
-  let n = 0;
+/** Whether words(s).length > n, without building the array (and stopping early). */
+function moreWordsThan(s: string, n: number): boolean {
+  let count = 0;
   let inWord = false;
   for (let i = 0; i < s.length; i++) {
     if (s.charCodeAt(i) === 0x20) inWord = false;
     else if (!inWord) {
       inWord = true;
-      n++;
+      if (++count > n) return true;
     }
   }
-  return n;
+  return false;
 }
 
 const UPPER_START = /^[.#(]?\p{Lu}/u;
@@ -159,14 +171,20 @@ class Lines {
   /** The first HEAD_LINES lines: searched for titles, headers and company names. */
   readonly head: readonly string[];
   private readonly stripped: Array<string | undefined>;
-  /** Per line: 1 = flags computed, 2 = has a colon, 4 = has a dash. */
+  /** Per line, pairs of bits (computed, result): colon 1/2, dash 4/8, contact cue 16/32. */
   private readonly flags: Uint8Array;
+  /** Per line: lead(i), -2 until computed. */
+  private readonly leads: Int32Array;
+  /** Per line: leadMask(i), -1 until computed. */
+  private readonly leadMasks: Int32Array;
 
   constructor(all: readonly string[]) {
     this.label = headLines(all, LABEL_LINES);
     this.head = this.label.length > HEAD_LINES ? this.label.slice(0, HEAD_LINES) : this.label;
     this.stripped = new Array<string | undefined>(this.label.length);
     this.flags = new Uint8Array(this.label.length);
+    this.leads = new Int32Array(this.label.length).fill(-2);
+    this.leadMasks = new Int32Array(this.label.length).fill(-1);
   }
 
   /** stripMarkup(label[i]). */
@@ -181,25 +199,130 @@ class Lines {
 
   /** Whether line i has ':' or '：' (stripping markup neither adds nor removes one). */
   hasColon(i: number): boolean {
-    return (this.lineFlags(i) & 2) !== 0;
+    return this.flag(i, 1, COLON);
   }
 
   /** Whether line i has '-', '–' or '—'. */
   hasDash(i: number): boolean {
-    return (this.lineFlags(i) & 4) !== 0;
+    return this.flag(i, 4, DASH);
   }
 
-  private lineFlags(i: number): number {
-    let f = this.flags[i] ?? 0;
-    if (f === 0) {
+  /** Whether line i has a contact cue (CONTACT_CUE). */
+  hasContactCue(i: number): boolean {
+    return this.flag(i, 16, CONTACT_CUE);
+  }
+
+  /**
+   * The first character of strip(i) (-1 if empty), found without stripping: the first character of the
+   * raw line that is neither leading markup nor whitespace (stripping turns "**" and "__" into spaces,
+   * trims markup and whitespace, and collapses whitespace).
+   */
+  lead(i: number): number {
+    let c = this.leads[i] ?? -1;
+    if (c === -2) {
       const raw = this.label[i] ?? '';
-      f = 1;
-      if (raw.includes(':') || raw.includes('：')) f |= 2;
-      if (raw.includes('-') || raw.includes('–') || raw.includes('—')) f |= 4;
+      const k = leadStart(raw);
+      c = k < raw.length ? raw.charCodeAt(k) : -1;
+      this.leads[i] = c;
+    }
+    return c;
+  }
+
+  /**
+   * The label words (see leadWords) strip(i) starts with, as a mask of word lists: the run of ASCII
+   * letters it starts with is the one in the raw line at leadStart (stripping changes only markup and
+   * whitespace, which are not letters).
+   */
+  leadMask(i: number): number {
+    let mask = this.leadMasks[i] ?? -1;
+    if (mask < 0) {
+      const raw = this.label[i] ?? '';
+      const { next, masks } = getLeadTrie();
+      let node = 0;
+      let end = leadStart(raw);
+      for (; end < raw.length && node >= 0; end++) {
+        const l = asciiLetter(raw.charCodeAt(end));
+        if (l < 0) break;
+        node = (next[node * 26 + l] ?? 0) || -1;
+      }
+      mask = node > 0 && (end === raw.length || asciiLetter(raw.charCodeAt(end)) < 0) ? (masks[node] ?? 0) : 0;
+      this.leadMasks[i] = mask;
+    }
+    return mask;
+  }
+
+  /** Whether strip(i) starts with a word of the list `list` (from leadWords). */
+  leadsWith(i: number, list: number): boolean {
+    return (this.leadMask(i) & list) !== 0;
+  }
+
+  /** Whether head line `index` is in a contact block: inContactBlock(this.head, index). */
+  inContactBlock(index: number): boolean {
+    for (let i = Math.max(0, index - 3); i <= index; i++) if (this.hasContactCue(i)) return true;
+    return false;
+  }
+
+  /** re.test(label[i]), computed once: `bit` says it is computed, `bit << 1` holds the result. */
+  private flag(i: number, bit: number, re: RegExp): boolean {
+    let f = this.flags[i] ?? 0;
+    if ((f & bit) === 0) {
+      f |= bit;
+      if (re.test(this.label[i] ?? '')) f |= bit << 1;
       this.flags[i] = f;
     }
-    return f;
+    return (f & (bit << 1)) !== 0;
   }
+}
+
+const COLON = /[:：]/;
+const DASH = /[-–—]/;
+
+/** Where stripMarkup(raw) starts in raw: the first character that is neither leading markup nor whitespace. */
+function leadStart(raw: string): number {
+  let k = 0;
+  while (k < raw.length && (LEAD_MARKUP.has(raw.charCodeAt(k)) || isSpace(raw.charCodeAt(k)))) k++;
+  return k;
+}
+
+/**
+ * A list of the words (runs of ASCII letters, lower case) label patterns can start with: each
+ * alternative's first word, cut before its first character that is not an ASCII letter ("intitulé" →
+ * "intitul"). The patterns are case-insensitive without the `u` flag, so they match these letters
+ * only, and the run a line starts with must be one of the words. Returns the list's bit for leadsWith.
+ */
+function leadWords(words: string): number {
+  LEAD_WORD_LISTS.push(words.split(' '));
+  return 1 << (LEAD_WORD_LISTS.length - 1);
+}
+
+const LEAD_WORD_LISTS: string[][] = [];
+let leadTrie: { next: Int32Array; masks: Int32Array } | null = null;
+
+/** The trie of all label words: node → mask of the lists with the word ending there. */
+function getLeadTrie(): { next: Int32Array; masks: Int32Array } {
+  if (leadTrie) return leadTrie;
+  const next: number[] = new Array<number>(26).fill(0);
+  const masks: number[] = [0];
+  LEAD_WORD_LISTS.forEach((list, bit) => {
+    for (const word of list) {
+      if (!ANCHOR_WORD.test(word)) throw new Error(`metadata: bad label word ${word}`);
+      let node = 0;
+      for (let i = 0; i < word.length; i++) {
+        const k = node * 26 + word.charCodeAt(i) - 97;
+        let child = next[k] ?? 0;
+        if (child === 0) {
+          child = masks.length;
+          masks.push(0);
+          for (let j = 0; j < 26; j++) next.push(0);
+          next[k] = child;
+        }
+        node = child;
+      }
+      masks[node] = (masks[node] ?? 0) | (1 << bit);
+    }
+  });
+  leadTrie = { next: Int32Array.from(next), masks: Int32Array.from(masks) };
+  return leadTrie;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -268,13 +391,17 @@ function classifyChar(ch: string): number {
 /** Classes of the BMP code units, filled in as they are met (Latin-1 up front). */
 const BMP_CLASS = new Uint8Array(0x10000);
 for (let c = 0; c < 0x100; c++) BMP_CLASS[c] = classifyChar(String.fromCharCode(c));
-/** Classes of the astral code points met so far. */
+/** Classes of astral code points met lately (a bounded cache). */
 const ASTRAL_CLASS = new Map<number, number>();
 /** Lower case of each Latin-1 character (toLowerCase keeps all of them one character long). */
 const LATIN1_LOWER = new Uint16Array(0x100);
 for (let c = 0; c < 0x100; c++) LATIN1_LOWER[c] = String.fromCharCode(c).toLowerCase().charCodeAt(0);
 
-/** Stopwords as a table probed by a hash of the lower-cased word; each entry lists its languages (indexes into LANG_ORDER). */
+/**
+ * Stopwords as a table probed by a hash of the lower-cased word (for words with Latin-1 letters beyond
+ * ASCII; all-ASCII words are looked up in the anchor trie); each entry lists its languages (indexes
+ * into LANG_ORDER).
+ */
 const STOP_WORD_LIST: readonly string[] = [...STOPWORD_LANGS.keys()];
 const STOP_WORD_LANGS: readonly (readonly number[])[] = STOP_WORD_LIST.map((w) =>
   (STOPWORD_LANGS.get(w) ?? []).map((l) => LANG_ORDER.indexOf(l as (typeof LANG_ORDER)[number])),
@@ -322,15 +449,14 @@ export function detectLanguage(text: string): string | null {
  * (the first HEAD_CHARS characters): for each anchor id, the starts of the
  * runs of ASCII letters it begins (or is, for a whole-run anchor).
  */
-function analyse(text: string, positions: Array<number[] | undefined> | null): string | null {
+function analyse(text: string, positions: AnchorHits | null): string | null {
   const n = Math.min(text.length, LANG_CHARS);
   const headEnd = positions ? Math.min(text.length, HEAD_CHARS) : 0;
-  const trie = positions ? getAnchorTrie() : null;
-  const trieNext = trie?.next;
-  const triePrefix = trie?.prefix;
-  const trieExact = trie?.exact;
-  let letters = 0;
-  let latin = 0;
+  const { next: trieNext, prefix: triePrefix, exact: trieExact, stop: trieStop } = getAnchorTrie();
+  let asciiLetters = 0;
+  /** Letters beyond ASCII, and how many of them are Latin. */
+  let wideLetters = 0;
+  let wideLatin = 0;
   let kana = 0;
   let han = 0;
   let hangul = 0;
@@ -341,47 +467,61 @@ function analyse(text: string, positions: Array<number[] | undefined> | null): s
   const counts = [0, 0, 0, 0, 0, 0, 0];
   /** Words with characters beyond Latin-1 and short enough to be stopwords: [start, end) pairs, looked up only if needed. */
   const wide: number[] = [];
+  /** The word (run of letters) being read: its start (-1: none), and whether it is all ASCII. */
   let wordStart = -1;
-  let wordLatin1 = true;
-  let hash = 0;
-  /** The run of ASCII letters being walked through the anchor trie: its start (-1: none) and trie node (-1: no anchor). */
-  let runStart = -1;
-  let node = 0;
+  let wordAscii = true;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
-    let cls: number;
-    let next = i + 1;
     if (c < 0x80) {
       const l = (c | 0x20) - 97;
       if (l >= 0 && l < 26) {
-        letters++;
-        latin++;
+        // A run of ASCII letters: read it in one go.
+        let k = i + 1;
+        while (k < n) {
+          const d = text.charCodeAt(k);
+          const m = (d | 0x20) - 97;
+          if (d >= 0x80 || m < 0 || m >= 26) break;
+          k++;
+        }
+        asciiLetters += k - i;
         if (wordStart < 0) {
           wordStart = i;
-          wordLatin1 = true;
-          hash = 0;
+          wordAscii = true;
           total++;
         }
-        hash = (Math.imul(hash, 31) + (c | 0x20)) | 0;
-        if (i < headEnd && trieNext && triePrefix && positions) {
-          if (runStart < 0) {
-            runStart = i;
-            node = 0;
-          }
-          if (node >= 0) {
-            node = (trieNext[node * 26 + l] ?? 0) || -1;
-            if (node > 0) {
-              const a = triePrefix[node] ?? -1;
-              if (a >= 0) (positions[a] ??= []).push(runStart);
-            }
-          }
-        } else if (runStart >= 0) {
-          runStart = endAnchorRun(runStart, node, trieExact, positions);
-        }
+        i = k - 1;
         continue;
       }
-      cls = CH_NONE;
-    } else if (c < 0x100) cls = BMP_CLASS[c] ?? CH_NONE;
+      if (wordStart >= 0) {
+        if (wordAscii && (i <= headEnd || wordStart >= headEnd)) {
+          // endWord inline for the common case: a word of ASCII letters, in the head or past it.
+          // One walk of the trie finds its anchors and whether it is a stopword; most words leave the trie at once.
+          const record = wordStart < headEnd;
+          let node = 0;
+          for (let k = wordStart; k < i; k++) {
+            node = trieNext[node * 26 + ((text.charCodeAt(k) | 0x20) - 97)] ?? 0;
+            if (node === 0) break;
+            if (record) {
+              const a = triePrefix[node] ?? -1;
+              if (a >= 0) recordAnchor(positions, a, wordStart);
+            }
+          }
+          if (node > 0) {
+            if (record) {
+              const a = trieExact[node] ?? -1;
+              if (a >= 0) recordAnchor(positions, a, wordStart);
+            }
+            const id = trieStop[node] ?? -1;
+            if (id >= 0) countStop(id, counts);
+          }
+        } else endWord(text, wordStart, i, wordAscii, headEnd, positions, counts, wide);
+        wordStart = -1;
+      }
+      continue;
+    }
+    let cls: number;
+    let next = i + 1;
+    if (c < 0x100) cls = BMP_CLASS[c] ?? CH_NONE;
     else {
       const d = c >= 0xd800 && c <= 0xdbff && next < n ? text.charCodeAt(next) : 0;
       if (d >= 0xdc00 && d <= 0xdfff) {
@@ -389,6 +529,7 @@ function analyse(text: string, positions: Array<number[] | undefined> | null): s
         let k = ASTRAL_CLASS.get(cp);
         if (k === undefined) {
           k = classifyChar(String.fromCodePoint(cp));
+          if (ASTRAL_CLASS.size >= 4096) ASTRAL_CLASS.clear();
           ASTRAL_CLASS.set(cp, k);
         }
         cls = k;
@@ -401,22 +542,15 @@ function analyse(text: string, positions: Array<number[] | undefined> | null): s
         }
       }
     }
-    if (runStart >= 0) runStart = endAnchorRun(runStart, node, trieExact, positions);
     if (cls === CH_NONE) {
       if (wordStart >= 0) {
-        if (i - wordStart <= STOP_MAX_LEN) {
-          if (!wordLatin1) wide.push(wordStart, i);
-          else {
-            const id = latin1StopWord(text, wordStart, i, hash);
-            if (id >= 0) for (const l of STOP_WORD_LANGS[id] ?? []) counts[l] = (counts[l] ?? 0) + 1;
-          }
-        }
+        endWord(text, wordStart, i, wordAscii, headEnd, positions, counts, wide);
         wordStart = -1;
       }
       continue;
     }
-    letters++;
-    if (cls === CH_LATIN) latin++;
+    wideLetters++;
+    if (cls === CH_LATIN) wideLatin++;
     else if (cls === CH_KANA) kana++;
     else if (cls === CH_HAN) han++;
     else if (cls === CH_HANGUL) hangul++;
@@ -425,22 +559,14 @@ function analyse(text: string, positions: Array<number[] | undefined> | null): s
     else if (cls === CH_CYRILLIC) cyrillic++;
     if (wordStart < 0) {
       wordStart = i;
-      wordLatin1 = true;
-      hash = 0;
       total++;
     }
-    if (c < 0x100) hash = (Math.imul(hash, 31) + (LATIN1_LOWER[c] ?? 0)) | 0;
-    else wordLatin1 = false;
+    wordAscii = false;
     i = next - 1;
   }
-  if (runStart >= 0) endAnchorRun(runStart, node, trieExact, positions);
-  if (wordStart >= 0 && n - wordStart <= STOP_MAX_LEN) {
-    if (!wordLatin1) wide.push(wordStart, n);
-    else {
-      const id = latin1StopWord(text, wordStart, n, hash);
-      if (id >= 0) for (const l of STOP_WORD_LANGS[id] ?? []) counts[l] = (counts[l] ?? 0) + 1;
-    }
-  }
+  if (wordStart >= 0) endWord(text, wordStart, n, wordAscii, headEnd, positions, counts, wide);
+  const letters = asciiLetters + wideLetters;
+  const latin = asciiLetters + wideLatin;
   if (letters < 10) return null;
   const nonLatin = letters - latin;
   if (nonLatin > latin) {
@@ -478,18 +604,89 @@ function analyse(text: string, positions: Array<number[] | undefined> | null): s
   return bestCount >= 2 ? bestLang : null;
 }
 
-/** Ends a run of ASCII letters walked through the anchor trie: records its whole-run anchor. Returns -1. */
-function endAnchorRun(
-  runStart: number,
-  node: number,
-  exact: Int32Array | undefined,
-  positions: Array<number[] | undefined> | null,
-): number {
-  if (node > 0 && exact && positions) {
-    const a = exact[node] ?? -1;
-    if (a >= 0) (positions[a] ??= []).push(runStart);
+/**
+ * A word (run of letters) text[start, end) has been read: counts it if it is a stopword (in `counts`,
+ * or in `wide` to look up later when it has characters beyond Latin-1), and records the anchors of its
+ * runs of ASCII letters that are in the head (which ends at headEnd).
+ */
+function endWord(
+  text: string,
+  start: number,
+  end: number,
+  ascii: boolean,
+  headEnd: number,
+  positions: AnchorHits | null,
+  counts: number[],
+  wide: number[],
+): void {
+  if (ascii) {
+    // One walk of the trie finds both the anchors and the stopword (most words leave it at once).
+    const inHead = start < headEnd && positions;
+    const stop = walkRun(text, start, end, inHead && end <= headEnd ? positions : null);
+    if (inHead && end > headEnd) walkRun(text, start, headEnd, positions);
+    if (stop >= 0) countStop(stop, counts);
+    return;
   }
-  return -1;
+  if (end - start <= STOP_MAX_LEN) {
+    let latin1 = true;
+    let hash = 0;
+    for (let k = start; k < end && latin1; k++) {
+      const c = text.charCodeAt(k);
+      if (c < 0x100) hash = (Math.imul(hash, 31) + (LATIN1_LOWER[c] ?? 0)) | 0;
+      else latin1 = false;
+    }
+    if (!latin1) wide.push(start, end);
+    else {
+      const id = latin1StopWord(text, start, end, hash);
+      if (id >= 0) countStop(id, counts);
+    }
+  }
+  if (start < headEnd && positions) {
+    const stop = Math.min(end, headEnd);
+    let j = start;
+    while (j < stop) {
+      if (asciiLetter(text.charCodeAt(j)) < 0) {
+        j++;
+        continue;
+      }
+      let k = j + 1;
+      while (k < stop && asciiLetter(text.charCodeAt(k)) >= 0) k++;
+      walkRun(text, j, k, positions);
+      j = k;
+    }
+  }
+}
+
+const NO_LANGS: readonly number[] = [];
+
+function countStop(id: number, counts: number[]): void {
+  const langs = STOP_WORD_LANGS[id] ?? NO_LANGS;
+  for (let k = 0; k < langs.length; k++) {
+    const l = langs[k] ?? 0;
+    counts[l] = (counts[l] ?? 0) + 1;
+  }
+}
+
+/**
+ * Walks the run of ASCII letters text[start, end) through the trie: records the anchors it begins with
+ * or is (with `positions`), and returns the id of the stopword it is (its lower case), or -1.
+ */
+function walkRun(text: string, start: number, end: number, positions: AnchorHits | null): number {
+  const { next, prefix, exact, stop } = getAnchorTrie();
+  let node = 0;
+  for (let k = start; k < end; k++) {
+    node = next[node * 26 + ((text.charCodeAt(k) | 0x20) - 97)] ?? 0;
+    if (node === 0) return -1;
+    if (positions) {
+      const a = prefix[node] ?? -1;
+      if (a >= 0) recordAnchor(positions, a, start);
+    }
+  }
+  if (positions) {
+    const a = exact[node] ?? -1;
+    if (a >= 0) recordAnchor(positions, a, start);
+  }
+  return stop[node] ?? -1;
 }
 
 /* ------------------------------------------------------------------------ */
@@ -535,14 +732,16 @@ function anchorIds(spec: string): readonly number[] {
 }
 
 interface AnchorTrie {
-  /** node * 26 + letter → child node, 0 for none (node 0 is the root). */
-  next: Int32Array;
+  /** node * 26 + letter → child node, 0 for none (node 0 is the root; nodes are numbered breadth first, so the top levels are close together). */
+  next: Uint16Array;
   /** node → id of the prefix anchor ending there, or -1. */
-  prefix: Int32Array;
+  prefix: Int16Array;
   /** node → id of the whole-run anchor ending there, or -1. */
-  exact: Int32Array;
+  exact: Int16Array;
   /** anchor id → length. */
   length: Int32Array;
+  /** node → id (in STOP_WORD_LIST) of the all-ASCII stopword ending there, or -1. */
+  stop: Int16Array;
 }
 
 let anchorTrie: AnchorTrie | null = null;
@@ -553,8 +752,8 @@ function getAnchorTrie(): AnchorTrie {
   const next: number[] = new Array<number>(26).fill(0);
   const prefix: number[] = [-1];
   const exact: number[] = [-1];
-  for (let id = 0; id < ANCHOR_WORDS.length; id++) {
-    const word = ANCHOR_WORDS[id] ?? '';
+  const stop: number[] = [-1];
+  const insert = (word: string): number => {
     let node = 0;
     for (let i = 0; i < word.length; i++) {
       const k = node * 26 + word.charCodeAt(i) - 97;
@@ -563,20 +762,50 @@ function getAnchorTrie(): AnchorTrie {
         child = prefix.length;
         prefix.push(-1);
         exact.push(-1);
+        stop.push(-1);
         for (let j = 0; j < 26; j++) next.push(0);
         next[k] = child;
       }
       node = child;
     }
+    return node;
+  };
+  for (let id = 0; id < ANCHOR_WORDS.length; id++) {
+    const node = insert(ANCHOR_WORDS[id] ?? '');
     if (ANCHOR_EXACT[id]) exact[node] = id;
     else prefix[node] = id;
   }
-  anchorTrie = {
-    next: Int32Array.from(next),
-    prefix: Int32Array.from(prefix),
-    exact: Int32Array.from(exact),
+  STOP_WORD_LIST.forEach((word, id) => {
+    if (ANCHOR_WORD.test(word)) stop[insert(word)] = id;
+  });
+  // Renumber the nodes breadth first.
+  const order = [0];
+  for (let k = 0; k < order.length; k++) {
+    const node = order[k] ?? 0;
+    for (let l = 0; l < 26; l++) {
+      const child = next[node * 26 + l] ?? 0;
+      if (child !== 0) order.push(child);
+    }
+  }
+  if (order.length > 0x7fff) throw new Error('metadata: anchor trie too big');
+  const renumbered = new Array<number>(order.length);
+  order.forEach((node, k) => {
+    renumbered[node] = k;
+  });
+  const trie: AnchorTrie = {
+    next: new Uint16Array(order.length * 26),
+    prefix: new Int16Array(order.length),
+    exact: new Int16Array(order.length),
     length: Int32Array.from(ANCHOR_WORDS.map((w) => w.length)),
+    stop: new Int16Array(order.length),
   };
+  order.forEach((node, k) => {
+    for (let l = 0; l < 26; l++) trie.next[k * 26 + l] = renumbered[next[node * 26 + l] ?? 0] ?? 0;
+    trie.prefix[k] = prefix[node] ?? -1;
+    trie.exact[k] = exact[node] ?? -1;
+    trie.stop[k] = stop[node] ?? -1;
+  });
+  anchorTrie = trie;
   return anchorTrie;
 }
 
@@ -600,6 +829,28 @@ function wordStart(text: string, p: number): boolean {
 const AT_ANCHOR = -1;
 const ONE_BEFORE = -2;
 const SENTENCE_START_BEFORE = -3;
+const NAME_BEFORE = -4;
+/** How many tokens a NAME_BEFORE window goes back at most (a name has at most 13, then is/are and an adverb). */
+const NAME_TOKENS = 20;
+/** Lower-case tokens a company name and what follows it up to the verb may have (COMPANY_NAME's joiners, is/are, adverbs). */
+const NAME_LOWER_TOKENS: readonly string[] = [
+  'of',
+  'and',
+  'de',
+  'et',
+  'und',
+  'y',
+  'is',
+  'are',
+  'currently',
+  'now',
+  'actively',
+];
+
+function isNameLowerToken(text: string, start: number, end: number): boolean {
+  for (const w of NAME_LOWER_TOKENS) if (w.length === end - start && text.startsWith(w, start)) return true;
+  return false;
+}
 
 /** A regex scanning the head (or keyword head), with what it needs to run only near its anchors. */
 interface AnchoredRegex {
@@ -611,11 +862,19 @@ interface AnchoredRegex {
    * ...and starts, relative to it, within: AT_ANCHOR at the anchor itself;
    * ONE_BEFORE the anchor or the character before; SENTENCE_START_BEFORE the
    * whitespace before the anchor or the two characters before that; n >= 0
-   * the anchor's whitespace-delimited token or the n tokens before it.
+   * the anchor's whitespace-delimited token or the n tokens before it;
+   * NAME_BEFORE the tokens before the anchor back to one that cannot be in a
+   * company name (COMPANY_NAME and is/are, an adverb) or NAME_TOKENS of them.
+   * In each kind, the window of a later anchor never starts earlier.
    */
   window: number;
   /** Whether a match may start at p (a cheap test before running the regex); null: anywhere in the window. */
   mayStart: ((text: string, p: number) => boolean) | null;
+  /**
+   * Whether the anchor at q can be the one of a match (a cheap test of what must surround it, such as
+   * the exact case of a case-sensitive word); null: always. A match must have an accepted anchor.
+   */
+  accept: ((text: string, q: number) => boolean) | null;
   /** Searched in the keyword head rather than the head. */
   keyword: boolean;
 }
@@ -626,9 +885,19 @@ function anchored(
   window: number,
   mayStart: ((text: string, p: number) => boolean) | null = null,
   keyword = false,
+  accept: ((text: string, q: number) => boolean) | null = null,
 ): AnchoredRegex {
   const flags = `${re.flags.replace(/[gy]/g, '')}y`;
-  return { sticky: new RegExp(re.source, flags), anchors: anchorIds(spec), window, mayStart, keyword };
+  const anchors = anchorIds(spec);
+  if (anchors.length > MAX_ANCHORS) throw new Error('metadata: too many anchors');
+  return {
+    sticky: new RegExp(re.source, flags),
+    anchors,
+    window,
+    mayStart,
+    keyword,
+    accept,
+  };
 }
 
 /** Start of the window of an anchor at q, not below `floor`. */
@@ -640,6 +909,19 @@ function windowStart(text: string, q: number, window: number, floor: number): nu
     while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
     return j - 2;
   }
+  if (window === NAME_BEFORE) {
+    // Tokens wholly between a match's start and its verb are name words (upper case), joiners, is/are
+    // or adverbs; the first other token going back holds the start or comes before it.
+    while (j > floor && !isSpace(text.charCodeAt(j - 1))) j--;
+    for (let n = 0; n < NAME_TOKENS && j > floor; n++) {
+      while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
+      const end = j;
+      while (j > floor && !isSpace(text.charCodeAt(j - 1))) j--;
+      const c = text.charCodeAt(j);
+      if (c >= 0x61 && c <= 0x7a && !isNameLowerToken(text, j, end)) return j;
+    }
+    return j;
+  }
   while (j > floor && !isSpace(text.charCodeAt(j - 1))) j--;
   for (let n = 0; n < window && j > floor; n++) {
     while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
@@ -648,17 +930,66 @@ function windowStart(text: string, q: number, window: number, floor: number): nu
   return j;
 }
 
+/**
+ * Where the anchors occur in the head: for each anchor, its occurrences in order (a list linked
+ * through `next`). One is reused from document to document (extractMetadata is synchronous: reset()
+ * at its start).
+ */
+class AnchorHits {
+  /** Occurrence → its start, and the next occurrence of the same anchor (-1: none). */
+  pos = new Int32Array(256);
+  next = new Int32Array(256);
+  count = 0;
+  /** anchor id → its first occurrence (-1: none), its last, and the start of its first (-1: none). */
+  readonly head: Int32Array = new Int32Array(ANCHOR_WORDS.length).fill(-1);
+  readonly tail: Int32Array = new Int32Array(ANCHOR_WORDS.length);
+  readonly first: Int32Array = new Int32Array(ANCHOR_WORDS.length).fill(-1);
+
+  reset(): this {
+    this.count = 0;
+    this.head.fill(-1);
+    this.first.fill(-1);
+    return this;
+  }
+
+  add(start: number, anchor: number): void {
+    if (this.count === this.pos.length) {
+      const pos = new Int32Array(this.pos.length * 2);
+      pos.set(this.pos);
+      this.pos = pos;
+      const next = new Int32Array(this.next.length * 2);
+      next.set(this.next);
+      this.next = next;
+    }
+    const h = this.count++;
+    this.pos[h] = start;
+    this.next[h] = -1;
+    if ((this.head[anchor] ?? 0) < 0) {
+      this.head[anchor] = h;
+      this.first[anchor] = start;
+    } else this.next[this.tail[anchor] ?? 0] = h;
+    this.tail[anchor] = h;
+  }
+}
+
+let sharedHits: AnchorHits | null = null;
+
+function recordAnchor(positions: AnchorHits | null, anchor: number, start: number): void {
+  if (positions) positions.add(start, anchor);
+}
+
 /** Where the anchors occur in the head of a document: which regexes can match there, and near where. */
 class HeadIndex {
-  /** anchor id → sorted start positions of its occurrences in the head. */
-  private readonly positions: Array<number[] | undefined>;
+  /** The anchors' occurrences in the head. */
+  readonly hits: AnchorHits;
+  private readonly first: Int32Array;
   /** Start of the run of letters cut by the end of the keyword head (-1: none), and its anchors there. */
-  private readonly cutRunStart: number;
-  private readonly cutRun = new Set<number>();
-  private readonly candidateCache = new Map<AnchoredRegex, readonly number[]>();
+  readonly cutRunStart: number;
+  readonly cutRun = new Set<number>();
 
-  constructor(head: string, positions: Array<number[] | undefined>) {
-    this.positions = positions;
+  constructor(head: string, positions: AnchorHits) {
+    this.hits = positions;
+    this.first = positions.first;
     // A run running over the end of the keyword head is a shorter run there.
     let start = -1;
     if (head.length > KEYWORD_CHARS && asciiLetter(head.charCodeAt(KEYWORD_CHARS)) >= 0) {
@@ -679,13 +1010,9 @@ class HeadIndex {
     }
   }
 
-  private first(id: number): number {
-    return this.positions[id]?.[0] ?? -1;
-  }
-
   /** Whether one of the anchors occurs in the head. */
   any(ids: readonly number[]): boolean {
-    for (const id of ids) if (this.first(id) >= 0) return true;
+    for (const id of ids) if ((this.first[id] ?? -1) >= 0) return true;
     return false;
   }
 
@@ -693,55 +1020,57 @@ class HeadIndex {
   anyKeyword(ids: readonly number[]): boolean {
     const length = getAnchorTrie().length;
     for (const id of ids) {
-      const p = this.first(id);
+      const p = this.first[id] ?? -1;
       if (p >= 0 && p + (length[id] ?? 0) <= KEYWORD_CHARS) return true;
       if (this.cutRun.has(id)) return true;
     }
     return false;
   }
-
-  /** Sorted distinct positions of the anchors of `re` (in the keyword head for a keyword regex). */
-  candidates(re: AnchoredRegex): readonly number[] {
-    let list = this.candidateCache.get(re);
-    if (list) return list;
-    const all: number[] = [];
-    for (const id of re.anchors) {
-      const ps = this.positions[id];
-      if (!ps) continue;
-      for (const p of ps) {
-        if (re.keyword && p >= KEYWORD_CHARS) break;
-        all.push(p);
-      }
-    }
-    if (re.keyword && this.cutRunStart >= 0 && re.anchors.some((id) => this.cutRun.has(id))) all.push(this.cutRunStart);
-    all.sort((a, b) => a - b);
-    list = all.filter((p, i) => i === 0 || p !== all[i - 1]);
-    this.candidateCache.set(re, list);
-    return list;
-  }
 }
 
 /**
- * The match a global search of `text` from `from` finds, given that every
- * match starts inside the window of one of the anchors: the windows are tried
- * in the order of their anchors (their starts never go down), each position
- * once, in increasing order, so the first position that matches is the first
- * a global search would match at.
+ * The match a global search of `text` (the head, or the keyword head) with
+ * re's pattern from `from` finds. Every match starts inside the window of an
+ * accepted anchor occurrence; the windows are visited in the order of their
+ * anchors (their starts never go down, see AnchoredRegex.window) and each
+ * position is tried at most once, in increasing order, with the sticky
+ * pattern, so the first position that matches is the one a global search
+ * would match at, and the match is the same.
  */
 function searchAnchored(re: AnchoredRegex, text: string, index: HeadIndex, from: number): RegExpExecArray | null {
-  const cands = index.candidates(re);
-  if (cands.length === 0) return null;
-  let lo = 0;
-  let hi = cands.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((cands[mid] ?? 0) < from) lo = mid + 1;
-    else hi = mid;
+  const { pos, next, head } = index.hits;
+  // A cursor per anchor (its first occurrence at or after `from`); the anchors are merged in order.
+  const ids = re.anchors;
+  const cursors = CURSORS;
+  for (let j = 0; j < ids.length; j++) {
+    let h = head[ids[j] ?? 0] ?? -1;
+    while (h >= 0 && (pos[h] ?? 0) < from) h = next[h] ?? -1;
+    cursors[j] = h;
+  }
+  // In the keyword head, the run cut by its end may hold anchors the head's longer run does not.
+  let cut = -1;
+  if (re.keyword && index.cutRunStart >= from) {
+    for (const id of ids) if (index.cutRun.has(id)) cut = index.cutRunStart;
   }
   let frontier = from;
-  for (let k = lo; k < cands.length; k++) {
-    const q = cands[k] ?? 0;
+  let last = -1;
+  for (;;) {
+    let best = -1;
+    let q = cut;
+    for (let j = 0; j < ids.length; j++) {
+      const h = cursors[j] ?? -1;
+      if (h >= 0 && (q < 0 || (pos[h] ?? 0) < q)) {
+        q = pos[h] ?? 0;
+        best = j;
+      }
+    }
+    if (q < 0) break;
+    if (best >= 0) cursors[best] = next[cursors[best] ?? 0] ?? -1;
+    else cut = -1;
+    if (q === last) continue;
+    last = q;
     if (q >= text.length) break;
+    if (re.accept && !re.accept(text, q)) continue;
     let p = windowStart(text, q, re.window, frontier);
     if (p < frontier) p = frontier;
     for (; p <= q; p++) {
@@ -755,6 +1084,10 @@ function searchAnchored(re: AnchoredRegex, text: string, index: HeadIndex, from:
   return null;
 }
 
+/** searchAnchored's cursors, one per anchor of a regex (it is never re-entered). */
+const MAX_ANCHORS = 32;
+const CURSORS = new Int32Array(MAX_ANCHORS);
+
 /** Whether one of the characters .!?\n is at p, or p is the start. */
 function sentenceMark(text: string, p: number): boolean {
   if (p === 0) return true;
@@ -765,6 +1098,48 @@ function sentenceMark(text: string, p: number): boolean {
 /** Whether a match can start at p after a word boundary, or at an opening parenthesis. */
 function wordStartOrParen(text: string, p: number): boolean {
   return wordStart(text, p) || text.charCodeAt(p) === 0x28;
+}
+
+/** An accept test: the anchor is one of `words`, in this exact case (for case-sensitive patterns). */
+function startsWithOneOf(...words: string[]): (text: string, q: number) => boolean {
+  return (text, q) => {
+    for (const w of words) if (text.startsWith(w, q)) return true;
+    return false;
+  };
+}
+
+const UPPER_AT = /\p{Lu}/uy;
+
+/** Whether an upper-case letter (\p{Lu}) is at k. */
+function upperAt(text: string, k: number): boolean {
+  const c = text.charCodeAt(k);
+  if (c < 0x80) return c >= 0x41 && c <= 0x5a;
+  UPPER_AT.lastIndex = k;
+  return UPPER_AT.test(text);
+}
+
+/** Start of the whitespace-delimited token before the whitespace before q; -1 if no whitespace or token precedes q. */
+function tokenBefore(text: string, q: number): number {
+  let j = q;
+  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j === q || j === 0) return -1;
+  while (j > 0 && !isSpace(text.charCodeAt(j - 1))) j--;
+  return j;
+}
+
+/**
+ * Whether the token before the whitespace before q can end a company name (COMPANY_NAME): it starts
+ * with an upper-case letter or "(", or has one of `glue` (a sentence start the name is glued to,
+ * as in "here.Acme") followed by an upper-case letter.
+ */
+function nameEndsBefore(text: string, q: number, glue: string): boolean {
+  const start = tokenBefore(text, q);
+  if (start < 0) return false;
+  if (text.charCodeAt(start) === 0x28 || upperAt(text, start)) return true;
+  for (let k = start; k < q && !isSpace(text.charCodeAt(k)); k++) {
+    if (glue.includes(text.charAt(k)) && upperAt(text, k + 1)) return true;
+  }
+  return false;
 }
 
 /** Whether one of the anchors is in the head (or keyword head). */
@@ -783,11 +1158,17 @@ function inKeywordHead(spec: string): Gate {
 }
 
 function allOf(...gates: Gate[]): Gate {
-  return (index) => gates.every((g) => g(index));
+  return (index) => {
+    for (const g of gates) if (!g(index)) return false;
+    return true;
+  };
 }
 
 function anyOf(...gates: Gate[]): Gate {
-  return (index) => gates.some((g) => g(index));
+  return (index) => {
+    for (const g of gates) if (g(index)) return true;
+    return false;
+  };
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1001,9 +1382,23 @@ const HEADINGS: ReadonlySet<string> = new Set([
 
 const HEADING_END = /[:：.!]+$/;
 
+const MAX_HEADING_LENGTH = Math.max(...[...HEADINGS].map((h) => h.length));
+
 function isHeading(line: string): boolean {
+  if (line.length > MAX_HEADING_LENGTH) {
+    // What is left after trailing [:：.!] and whitespace (and leading whitespace) only grows when lower-cased.
+    let end = line.length;
+    while (end > 0 && isHeadingEnd(line.charCodeAt(end - 1))) end--;
+    let start = 0;
+    while (start < end && isSpace(line.charCodeAt(start))) start++;
+    if (end - start > MAX_HEADING_LENGTH) return false;
+  }
   const h = line.toLowerCase().replace(HEADING_END, '').trim();
   return HEADINGS.has(h);
+}
+
+function isHeadingEnd(c: number): boolean {
+  return c === 0x3a || c === 0xff1a || c === 0x2e || c === 0x21 || isSpace(c);
 }
 
 const LOCATION_WORDS =
@@ -1029,7 +1424,7 @@ const SENTENCE_PUNCT = /[.!?]\s+\p{L}|[.!?]$/u;
 /** A title-shaped string: short, no sentence, names a role. */
 function isTitleShaped(s: string): boolean {
   if (s.length < 2 || s.length > 100) return false;
-  if (wordCount(s) > 10) return false;
+  if (moreWordsThan(s, 10)) return false;
   if (!isCapitalised(s)) return false;
   if (SENTENCE_WORDS.test(s)) return false;
   if (SENTENCE_PUNCT.test(s.replace(ABBREVIATION_DOT, '$1'))) return false;
@@ -1172,7 +1567,7 @@ function cleanValue(raw: string): string | null {
   const next = NEXT_LABEL.exec(v);
   if (next && next.index > 0) v = v.slice(0, next.index);
   v = trimChars(stripMarkup(v), NO_CHARS, TRAILING_PUNCT);
-  if (v.length === 0 || v.length > MAX_FIELD_CHARS || wordCount(v) > 14) return null;
+  if (v.length === 0 || v.length > MAX_FIELD_CHARS || moreWordsThan(v, 14)) return null;
   return v;
 }
 
@@ -1184,14 +1579,22 @@ function inContactBlock(lines: readonly string[], index: number): boolean {
 }
 
 const LEADING_SPACE = /^\s+/;
+const FOR_WORD = /for/i;
+/** First words of TITLE_LABEL, TITLE_LABEL_ALONE, TITLE_LABEL_DASH and TITLE_FOR_LINE. */
+const TITLE_LABEL_LEADS = leadWords(
+  'job position role title vacancy poste intitul titre stellenbezeichnung stellentitel jobtitel puesto cargo nombre vacante opening',
+);
 
 function titleFromLabels(doc: Lines, head: string): string | null {
   const lines = doc.head;
   for (let i = 0; i < lines.length; i++) {
+    // The label patterns start with one of TITLE_LABEL_LEADS; label forms need a colon or a dash,
+    // TITLE_FOR_LINE a colon or "for": skip other lines.
+    if (!doc.leadsWith(i, TITLE_LABEL_LEADS)) continue;
+    const colon = doc.hasColon(i);
+    if (!colon && !doc.hasDash(i) && !FOR_WORD.test(lines[i] ?? '')) continue;
     const line = doc.strip(i);
     if (line.length === 0) continue;
-    // Label forms need a colon (or a dash): skip the patterns on other lines.
-    const colon = doc.hasColon(i);
     let value = ((colon ? TITLE_LABEL.exec(line) : null) ?? (doc.hasDash(i) ? TITLE_LABEL_DASH.exec(line) : null))?.[1];
     if (value === undefined && colon && TITLE_LABEL_ALONE.test(line)) {
       // "Job Title:" on its own line, the value on the next non-empty line.
@@ -1199,7 +1602,7 @@ function titleFromLabels(doc: Lines, head: string): string | null {
       if (next !== undefined && !BULLET_START.test(next)) value = next;
     }
     if (value !== undefined) {
-      if (inContactBlock(lines, i)) continue;
+      if (doc.inContactBlock(i)) continue;
       const v = cleanValue(value);
       if (!v || EMPLOYMENT_ONLY.test(v) || looksLikeLocationOnly(v)) continue;
       if (GENERIC_TITLE_LABEL.test(line) && !hasRoleNoun(v) && !isTitleCase(v)) continue;
@@ -1211,6 +1614,8 @@ function titleFromLabels(doc: Lines, head: string): string | null {
       if (v && isTitleShaped(v)) return v;
     }
   }
+  // Every CAPS_TITLE_LABEL match has "POSITION" or "JOB TITLE" in it.
+  if (!head.includes('POSITION') && !head.includes('JOB TITLE')) return null;
   CAPS_TITLE_LABEL.lastIndex = 0;
   for (let m = CAPS_TITLE_LABEL.exec(head); m !== null; m = CAPS_TITLE_LABEL.exec(head)) {
     const after = head.slice(m.index + m[0].length, m.index + m[0].length + 200);
@@ -1605,20 +2010,74 @@ function sentenceMarkOrBold(text: string, p: number): boolean {
   return sentenceMark(text, p) || (text.charCodeAt(p) === 0x2a && text.charCodeAt(p + 1) === 0x2a);
 }
 
+/** Whether text[start, end) is `word` (lower-case ASCII letters), ignoring the case of ASCII letters. */
+function sameWord(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let k = 0; k < word.length; k++) {
+    const c = text.charCodeAt(start + k);
+    if ((c | 0x20) !== word.charCodeAt(k) || asciiLetter(c) < 0) return false;
+  }
+  return true;
+}
+
+/**
+ * The ends of the word at q (a run of ASCII letters) and of the next two whitespace-delimited tokens:
+ * [wordEnd, token1Start, token1End, token2Start, token2End], a token -1, -1 when missing (the patterns
+ * need whitespace right after the word and between the tokens).
+ */
+function wordAndNext(text: string, q: number): Int32Array {
+  let end = q;
+  while (end < text.length && asciiLetter(text.charCodeAt(end)) >= 0) end++;
+  const out = WORD_AND_NEXT;
+  out.fill(-1);
+  out[0] = end;
+  let j = end;
+  for (let n = 0; n < 2; n++) {
+    if (j >= text.length || !isSpace(text.charCodeAt(j))) break;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    out[1 + 2 * n] = j;
+    while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
+    out[2 + 2 * n] = j;
+  }
+  return out;
+}
+
+/** wordAndNext's result (reused: read it before the next call). */
+const WORD_AND_NEXT = new Int32Array(5);
+
+/** Whether one of `words` is text[start, end) (ignoring the case of ASCII letters). */
+function oneOfWords(text: string, start: number, end: number, words: readonly string[]): boolean {
+  if (start < 0) return false;
+  for (const w of words) if (sameWord(text, start, end, w)) return true;
+  return false;
+}
+
+const POSITION_WORDS: readonly string[] = ['position', 'role', 'post'];
+const OF_WORD: readonly string[] = ['of'];
+
+/** Trigger 4 from its anchor: "position|role|post of" needs "of" next; "join ..." always passes. */
+function positionOfAccepted(text: string, q: number): boolean {
+  const next = wordAndNext(text, q);
+  const end = next[0] ?? q;
+  if (oneOfWords(text, q, end, POSITION_WORDS)) return oneOfWords(text, next[1] ?? -1, next[2] ?? -1, OF_WORD);
+  return true;
+}
+
 /** ...and the words where matches start (same order as TRIGGERS). */
 const TRIGGER_SEARCHES: readonly AnchoredRegex[] = TRIGGERS.map((trig, t) => {
   switch (t) {
     case 0:
+      // "(is|are|'re) (now|currently|actively)? hiring" starts two words before "hiring", "in search of" one before "search".
       return anchored(
         trig.re,
-        '=seeking =looking =wish =wishes =would =in =are =is =re',
-        ONE_BEFORE,
+        '=seeking =looking =wish =wishes =would =hiring =recruiting =search',
+        2,
         wordStartOrApostrophe,
       );
     case 1:
       return anchored(trig.re, '=recrutons =recherchons =recrute =recherche =cherchons =cherche', AT_ANCHOR);
     case 2:
-      return anchored(trig.re, '=suchen =sucht', AT_ANCHOR);
+      return anchored(trig.re, '=suchen =sucht', AT_ANCHOR, null, false, startsWithOneOf('such'));
     case 3:
       return anchored(
         trig.re,
@@ -1626,27 +2085,45 @@ const TRIGGER_SEARCHES: readonly AnchoredRegex[] = TRIGGERS.map((trig, t) => {
         AT_ANCHOR,
       );
     case 4:
-      return anchored(trig.re, '=join =the =position =role =post', AT_ANCHOR);
+      // "(the)? position|role|post of" starts at most one word before the noun.
+      return anchored(trig.re, '=join =position =role =post', 1, wordStart, false, positionOfAccepted);
     case 5:
       return anchored(trig.re, '=fill =applications', AT_ANCHOR);
     case 6:
-      return anchored(trig.re, '=au =le =du =un =en', AT_ANCHOR);
+      // "(au|le|du|un) poste", "en qualité": one word before the anchor.
+      return anchored(trig.re, '=poste =qualite =qualit', 1, wordStart);
     case 7:
-      return anchored(trig.re, '=stelle =position =suchen', AT_ANCHOR);
+      return anchored(
+        trig.re,
+        '=stelle =position =suchen',
+        AT_ANCHOR,
+        null,
+        false,
+        startsWithOneOf('Stelle', 'Position', 'suchen'),
+      );
     case 8:
-      return anchored(trig.re, '=el =un =del =vacante =plaza', AT_ANCHOR);
+      // "(el|un|del) puesto": one word before the anchor.
+      return anchored(trig.re, '=puesto =vacante =plaza', 1, wordStart);
     case 9:
-      return anchored(trig.re, '=as', SENTENCE_START_BEFORE, sentenceMarkOrBold);
+      return anchored(trig.re, '=as', SENTENCE_START_BEFORE, sentenceMarkOrBold, false, startsWithOneOf('As'));
     case 10:
-      return anchored(trig.re, '=en', AT_ANCHOR);
+      // "en tant qu": one word before "tant".
+      return anchored(trig.re, '=tant', 1, wordStart);
     case 11:
-      return anchored(trig.re, '=als', SENTENCE_START_BEFORE, sentenceMark);
+      return anchored(trig.re, '=als', SENTENCE_START_BEFORE, sentenceMark, false, startsWithOneOf('Als'));
     case 12:
-      return anchored(trig.re, '=como', SENTENCE_START_BEFORE, sentenceMark);
+      return anchored(trig.re, '=como', SENTENCE_START_BEFORE, sentenceMark, false, startsWithOneOf('Como'));
     case 13:
-      return anchored(trig.re, '=the', SENTENCE_START_BEFORE, sentenceMark);
+      return anchored(trig.re, '=the', SENTENCE_START_BEFORE, sentenceMark, false, startsWithOneOf('The'));
     case 14:
-      return anchored(trig.re, '=le =la =el', SENTENCE_START_BEFORE, sentenceMark);
+      return anchored(
+        trig.re,
+        '=le =la =el',
+        SENTENCE_START_BEFORE,
+        sentenceMark,
+        false,
+        startsWithOneOf('Le', 'La', 'El'),
+      );
     default:
       throw new Error('metadata: a trigger without anchors');
   }
@@ -1703,11 +2180,13 @@ function titleFromStandaloneLine(doc: Lines): string | null {
   for (let i = 1; i < Math.min(lines.length, 40); i++) {
     const raw = lines[i] ?? '';
     if (BULLET_START.test(raw)) continue;
+    // Stripping keeps every ',' and ':' (tested below): skip such lines before stripping.
+    if (raw.includes(',') || raw.includes(':')) continue;
     const line = doc.strip(i);
     if (line.length === 0 || isHeading(line)) continue;
-    if (wordCount(line) > 6 || line.includes(',') || line.includes(':')) continue;
-    if (inContactBlock(lines, i)) continue;
-    if (isTitleShaped(line) && !looksLikeEmployment(line)) return line;
+    if (moreWordsThan(line, 6) || line.includes(',') || line.includes(':')) continue;
+    // (Both tests are pure: the cheaper one first.)
+    if (isTitleShaped(line) && !looksLikeEmployment(line) && !doc.inContactBlock(i)) return line;
   }
   return null;
 }
@@ -1720,6 +2199,12 @@ const COMPANY_LABEL =
   /^(?:company|company\s+name|employer|organi[sz]ation|client|hiring\s+company|entreprise|soci[ée]t[ée]|employeur|unternehmen|arbeitgeber|firma|empresa|compa[ñn][ií]a)\s*[:：]\s*(.+)$/i;
 const ABOUT_COMPANY =
   /^(?:about|à\s+propos\s+d(?:e\s+|['’])|a\s+propos\s+d(?:e\s+|['’])|über|acerca\s+de|sobre)\s*(?!(?:the|this|us|you|our|your|me|it|working|uns|nous|nosotros|la|le|el|les)\b)(\p{Lu}[\p{L}\d&.,'’ -]{1,60}?)\s*[:：]?$/iu;
+/** First words of COMPANY_LABEL. */
+const COMPANY_LABEL_LEADS = leadWords(
+  'company employer organisation organization client hiring entreprise societe soci societ employeur unternehmen arbeitgeber firma empresa compa compan compania',
+);
+/** What ABOUT_COMPANY (case folded: about, à/a propos, über, acerca, sobre) and WHY_COMPANY (why, pourquoi) start with. */
+const ABOUT_OR_WHY_LEADS: ReadonlySet<number> = charSet('aAàÀüÜsSſwp');
 const WHY_COMPANY = /^(?:why|pourquoi)\s+(?:join\s+)?(\p{Lu}[\p{L}\d&.'’ -]{1,40}?)\s*\?$/u;
 const NAME_WORD = String.raw`\p{Lu}(?:[\p{L}\d&'’-]|\.(?=[\p{L}\d])){0,40}`;
 const COMPANY_NAME = String.raw`(${NAME_WORD}(?:\s(?:&|of|and|de|et|und|y)\s${NAME_WORD}|\s${NAME_WORD}|\s\(\p{Lu}{2,8}\)){0,6})`;
@@ -1777,30 +2262,60 @@ function sentenceMarkOrColon(text: string, p: number): boolean {
   return sentenceMark(text, p) || text.charCodeAt(p) === 0x3a;
 }
 
-// The name comes before the verb: at most 13 words and joiners, then is/are and an adverb.
+/** What may sit between is/are and the verb in COMPANY_HIRING. */
+const HIRING_ADVERBS: ReadonlySet<string> = new Set(['currently', 'now', 'actively']);
+
+/** COMPANY_HIRING around a verb at q: "NAME,? (is|are) (currently|now|actively)? <verb>". */
+function hiringVerbAccepted(text: string, q: number): boolean {
+  let start = tokenBefore(text, q);
+  if (start < 0) return false;
+  let end = start;
+  while (end < q && !isSpace(text.charCodeAt(end))) end++;
+  let word = text.slice(start, end);
+  if (HIRING_ADVERBS.has(word)) {
+    const adverbStart = start;
+    start = tokenBefore(text, adverbStart);
+    if (start < 0) return false;
+    end = start;
+    while (end < adverbStart && !isSpace(text.charCodeAt(end))) end++;
+    word = text.slice(start, end);
+  }
+  return (word === 'is' || word === 'are') && nameEndsBefore(text, start, '.!?:');
+}
+
+// The company name comes before the verb (see NAME_BEFORE); the accept tests check the words just before it.
 const COMPANY_HIRING_SEARCH = anchored(
   COMPANY_HIRING,
   '=seeking =looking =hiring =recruiting',
-  20,
+  NAME_BEFORE,
   sentenceMarkOrColon,
+  false,
+  hiringVerbAccepted,
 );
 const COMPANY_RECRUTE_SEARCH = anchored(
   COMPANY_RECRUTE,
   '=recrute =recherche =sucht =busca =selecciona',
-  20,
+  NAME_BEFORE,
   sentenceMarkOrColon,
+  false,
+  (text, q) => nameEndsBefore(text, q, '.!?:'),
 );
 const COMPANY_AT_SEARCH = anchored(
   COMPANY_AT,
   '=at =join =as',
   SENTENCE_START_BEFORE,
   (text, p) => sentenceMark(text, p) || asciiLetter(text.charCodeAt(p)) >= 0,
+  false,
+  // "At X" starts a sentence; "join us at X" and "As a Y at X" match from their first word.
+  startsWithOneOf('At', 'Join', 'join', 'As'),
 );
 const COMPANY_IS_SEARCH = anchored(
   COMPANY_IS,
   '=is =was =est =ist =es',
-  20,
+  NAME_BEFORE,
   (text, p) => sentenceMark(text, p) || (isSpace(text.charCodeAt(p)) && text.charCodeAt(p + 1) === 0x2d),
+  false,
+  (text, q) => nameEndsBefore(text, q, '.!?-'),
 );
 
 function firstCompanyMatch(
@@ -1829,7 +2344,7 @@ function firstCompanyMatch(
 function extractCompany(doc: Lines, head: string, header: HeaderInfo | null, index: HeadIndex): string | null {
   const lines = doc.head;
   for (let i = 0; i < lines.length; i++) {
-    if (!doc.hasColon(i)) continue;
+    if (!doc.leadsWith(i, COMPANY_LABEL_LEADS) || !doc.hasColon(i)) continue;
     const m = COMPANY_LABEL.exec(doc.strip(i));
     if (m?.[1] !== undefined) {
       const v = cleanValue(m[1]);
@@ -1845,6 +2360,7 @@ function extractCompany(doc: Lines, head: string, header: HeaderInfo | null, ind
     firstCompanyMatch(COMPANY_RECRUTE_SEARCH, COMPANY_RECRUTE_GATE, index, head);
   if (hiring) return hiring;
   for (let i = 0; i < lines.length; i++) {
+    if (!ABOUT_OR_WHY_LEADS.has(doc.lead(i))) continue;
     const line = doc.strip(i);
     const m = ABOUT_COMPANY.exec(line) ?? WHY_COMPANY.exec(line);
     if (m?.[1] !== undefined) {
@@ -1871,6 +2387,10 @@ const CAPS_LOCATION_LABEL = /(?:JOB LOCATION|WORK LOCATION|LOCATION)\s*:/g;
 const LOCATED_IN =
   /\b(?:located|based|situ[ée]e?|bas[ée]e?|ubicad[oa])\s+(?:in|à|en)\s+(\p{Lu}[\p{L}.'’-]{0,40}(?:,?\s(?:\p{Lu}[\p{L}.'’-]{0,40}|\d{4,5})){0,5})/gu;
 const SENTENCE_END = /\.\s/;
+/** First words of LOCATION_LABEL, LOCATION_LABEL_ALONE and LOCATION_LABEL_DASH. */
+const LOCATION_LABEL_LEADS = leadWords(
+  'job work office location locations based base lieu localisation localit localite standort arbeitsort einsatzort dienstort ubicaci ubicacion localizaci localizacion lugar city ville ciudad',
+);
 const WORK_MODE_ONLY = /^(?:remote|hybrid|on-?site|in[- ]person|office|home|anywhere|télétravail|homeoffice|remoto)\b/i;
 const LOCATED_IN_SEARCH = anchored(
   LOCATED_IN,
@@ -1881,7 +2401,8 @@ const LOCATED_IN_SEARCH = anchored(
 function extractLocation(doc: Lines, head: string, header: HeaderInfo | null, index: HeadIndex): string | null {
   const lines = doc.label;
   for (let i = 0; i < lines.length; i++) {
-    // Every label form needs a colon or a dash.
+    // Every label form starts with one of LOCATION_LABEL_LEADS and needs a colon or a dash.
+    if (!doc.leadsWith(i, LOCATION_LABEL_LEADS)) continue;
     const colon = doc.hasColon(i);
     const dash = doc.hasDash(i);
     if (!colon && !dash) continue;
@@ -1889,18 +2410,21 @@ function extractLocation(doc: Lines, head: string, header: HeaderInfo | null, in
     let value = ((colon ? LOCATION_LABEL.exec(line) : null) ?? (dash ? LOCATION_LABEL_DASH.exec(line) : null))?.[1];
     if (value === undefined && colon && LOCATION_LABEL_ALONE.test(line)) {
       const next = lines.slice(i + 1, i + 4).find((l) => l.trim().length > 0);
-      if (next !== undefined && !BULLET_START.test(next) && wordCount(next) <= 8) value = next;
+      if (next !== undefined && !BULLET_START.test(next) && !moreWordsThan(next, 8)) value = next;
     }
     if (value !== undefined) {
       const v = cleanValue(value);
       if (v && !WORK_MODE_ONLY.test(v)) return v;
     }
   }
-  CAPS_LOCATION_LABEL.lastIndex = 0;
-  for (let m = CAPS_LOCATION_LABEL.exec(head); m !== null; m = CAPS_LOCATION_LABEL.exec(head)) {
-    const after = head.slice(m.index + m[0].length, m.index + m[0].length + 200);
-    const v = cleanValue(after.replace(LEADING_SPACE, '').split('\n')[0] ?? '');
-    if (v && !WORK_MODE_ONLY.test(v)) return v;
+  // Every CAPS_LOCATION_LABEL match has "LOCATION" in it.
+  if (head.includes('LOCATION')) {
+    CAPS_LOCATION_LABEL.lastIndex = 0;
+    for (let m = CAPS_LOCATION_LABEL.exec(head); m !== null; m = CAPS_LOCATION_LABEL.exec(head)) {
+      const after = head.slice(m.index + m[0].length, m.index + m[0].length + 200);
+      const v = cleanValue(after.replace(LEADING_SPACE, '').split('\n')[0] ?? '');
+      if (v && !WORK_MODE_ONLY.test(v)) return v;
+    }
   }
   if (header?.location) {
     const v = cleanValue(header.location);
@@ -1958,6 +2482,10 @@ const PERMANENT = /\b(?:cdi|permanent|unbefristet(?:e|er|es)?|festanstellung|ind
 const EMPLOYMENT_LABEL =
   /^(?:job\s+types?|employment\s+types?|type\s+of\s+employment|contract\s+type|hire\s+type|work\s+type|schedule|type\s+de\s+contrat|contrat|vertragsart|anstellungsart|beschäftigungsart|arbeitszeit|tipo\s+de\s+contrato|jornada)\s*[:：]\s*(.+)$/i;
 const CONTRACT_VALUE = /^contract(?:or)?\b/i;
+/** First words of EMPLOYMENT_LABEL. */
+const EMPLOYMENT_LABEL_LEADS = leadWords(
+  'job employment type contract hire work schedule contrat vertragsart anstellungsart besch arbeitszeit tipo jornada',
+);
 
 const EMPLOYMENT_GATES: readonly Gate[] = [
   inKeywordHead('intern stag praktik werkstudent =practicas =cticas becari =student =op'),
@@ -2047,7 +2575,7 @@ function extractEmploymentType(
 ): EmploymentType | null {
   const lines = doc.label;
   for (let i = 0; i < lines.length; i++) {
-    if (!doc.hasColon(i)) continue;
+    if (!doc.leadsWith(i, EMPLOYMENT_LABEL_LEADS) || !doc.hasColon(i)) continue;
     const m = EMPLOYMENT_LABEL.exec(doc.strip(i));
     if (m?.[1] !== undefined) {
       const v = employmentFromValue(m[1]);
@@ -2157,6 +2685,47 @@ const MODE_VALUE_ONSITE =
 const MODE_LABEL =
   /^(?:(?:job|work)\s+)?(?:location|setting|work\s+setting|workplace(?:\s+type)?|location\s+type|work\s+mode|remote|lieu(?:\s+de\s+travail)?|standort|arbeitsort|ubicaci[oó]n|modalidad)\s*[:：]\s*(.+)$/i;
 
+/** First words of MODE_LABEL. */
+const MODE_LABEL_LEADS = leadWords(
+  'job work location setting workplace remote lieu standort arbeitsort ubicaci ubicacion modalidad',
+);
+
+/** Whether a token of text[start, end) begins with one of `words` (lower-case ASCII), ignoring the case of ASCII letters. */
+function startsWithWord(text: string, start: number, end: number, words: readonly string[]): boolean {
+  if (start < 0) return false;
+  for (const w of words) if (end - start >= w.length && sameWord(text, start, start + w.length, w)) return true;
+  return false;
+}
+
+const NOT_REMOTE_WORDS: readonly string[] = ['remote', 'wfh', 'work', 'home', 'hybrid'];
+const KEIN_WORDS: readonly string[] = ['home', 'remote'];
+const NOT_WORDS: readonly string[] = ['not', 'no', 'non'];
+const KEIN: readonly string[] = ['kein', 'keine'];
+const A_WORD: readonly string[] = ['a'];
+const DE_WORD: readonly string[] = ['de'];
+const TELETRABAJO: readonly string[] = ['teletrabajo'];
+
+/**
+ * NOT_REMOTE from its first word, by the words after it (case-insensitive, as the pattern):
+ * "(not|no|non) (a)? remote|wfh|work…|home…|hybrid", "pas de …", "kein(e) home…|remote", "sin teletrabajo".
+ */
+function notRemoteAccepted(text: string, q: number): boolean {
+  const next = wordAndNext(text, q);
+  const end = next[0] ?? q;
+  const s1 = next[1] ?? -1;
+  const e1 = next[2] ?? -1;
+  if (oneOfWords(text, q, end, NOT_WORDS)) {
+    return (
+      startsWithWord(text, s1, e1, NOT_REMOTE_WORDS) ||
+      (oneOfWords(text, s1, e1, A_WORD) && startsWithWord(text, next[3] ?? -1, next[4] ?? -1, NOT_REMOTE_WORDS))
+    );
+  }
+  if (oneOfWords(text, q, end, KEIN)) return startsWithWord(text, s1, e1, KEIN_WORDS);
+  if (sameWord(text, q, end, 'pas')) return oneOfWords(text, s1, e1, DE_WORD);
+  if (sameWord(text, q, end, 'sin')) return startsWithWord(text, s1, e1, TELETRABAJO);
+  return true;
+}
+
 function modeFromValue(v: string): WorkMode | null {
   if (MODE_VALUE_HYBRID.test(v)) return 'hybrid';
   if (MODE_VALUE_REMOTE.test(v)) return 'remote';
@@ -2175,7 +2744,14 @@ const HYBRID_GATE = inHead(
 );
 const REMOTE_GATE = inHead('remot home anywhere =wfh teletravail letravail travail mobile teletrabajo');
 const ONSITE_GATE = inHead('=onsite =site =office =person =presentiel =sentiel =ort =presencial');
-const NOT_REMOTE_SEARCH = anchored(NOT_REMOTE, '=not =no =non =pas =kein =keine =sin', AT_ANCHOR);
+const NOT_REMOTE_SEARCH = anchored(
+  NOT_REMOTE,
+  '=not =no =non =pas =kein =keine =sin',
+  AT_ANCHOR,
+  null,
+  false,
+  notRemoteAccepted,
+);
 // Tokens before the anchor: "jours de télétravail", "100 % remote", "working in the office".
 const HYBRID_SEARCH = anchored(
   HYBRID,
@@ -2206,7 +2782,7 @@ function extractRemote(
   if (NOT_REMOTE_GATE(index) && searchAnchored(NOT_REMOTE_SEARCH, scan, index, 0) !== null) return 'onsite';
   const lines = doc.label;
   for (let i = 0; i < lines.length; i++) {
-    if (!doc.hasColon(i)) continue;
+    if (!doc.leadsWith(i, MODE_LABEL_LEADS) || !doc.hasColon(i)) continue;
     const m = MODE_LABEL.exec(doc.strip(i));
     if (m?.[1] !== undefined) {
       const v = modeFromValue(m[1]);
@@ -2278,14 +2854,19 @@ function currencyCode(sym: string | undefined): string | null {
   return null;
 }
 
+const NUMBER_SPACE = /[\u00a0\u202f ]/g;
+const NUMBER_SEPARATOR = /[,.]/g;
+const DIGITS_ONLY = /^\d+$/;
+
 function parseNumber(raw: string): number {
-  const s = raw.replace(/[\u00a0\u202f ]/g, ',');
+  if (DIGITS_ONLY.test(raw)) return Number(raw);
+  const s = raw.replace(NUMBER_SPACE, ',');
   // "1,234,567.89" / "1.234.567,89" / "25,655" / "18,50" / "2.000"
   const lastSep = Math.max(s.lastIndexOf(','), s.lastIndexOf('.'));
   if (lastSep < 0) return Number(s);
   const decimals = s.length - lastSep - 1;
-  if (decimals === 3) return Number(s.replace(/[,.]/g, ''));
-  const intPart = s.slice(0, lastSep).replace(/[,.]/g, '');
+  if (decimals === 3) return Number(s.replace(NUMBER_SEPARATOR, ''));
+  const intPart = s.slice(0, lastSep).replace(NUMBER_SEPARATOR, '');
   return Number(`${intPart}.${s.slice(lastSep + 1)}`);
 }
 
@@ -2326,7 +2907,8 @@ function mayStartAmount(c: number): boolean {
 /**
  * The AMOUNT match a global search from `from` finds: a match contains a
  * digit at most MAX_AMOUNT_PREFIX characters after its start, so only the
- * positions just before each digit are tried, in order.
+ * positions just before each run of digits are tried, in order. (Inside a run
+ * of digits, and just after it, AMOUNT's look-behind fails: a digit precedes.)
  */
 function nextAmountMatch(text: string, from: number): RegExpExecArray | null {
   let low = from;
@@ -2335,13 +2917,23 @@ function nextAmountMatch(text: string, from: number): RegExpExecArray | null {
     if (!DIGIT.test(text)) return null;
     const digit = DIGIT.lastIndex - 1;
     for (let s = Math.max(low, digit - MAX_AMOUNT_PREFIX); s <= digit; s++) {
-      if (!mayStartAmount(text.charCodeAt(s))) continue;
+      if (!mayStartAmount(text.charCodeAt(s)) || (s > 0 && amountLookBehindFails(text.charCodeAt(s - 1)))) continue;
       AMOUNT_AT.lastIndex = s;
       const m = AMOUNT_AT.exec(text);
       if (m !== null) return m;
     }
     low = digit + 1;
+    while (low < text.length && isDigit(text.charCodeAt(low))) low++;
   }
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Whether AMOUNT's look-behind (?<![\w.,$£€]) fails after this code unit. */
+function amountLookBehindFails(c: number): boolean {
+  return isWordChar(c) || c === 0x2e || c === 0x2c || c === 0x24 || c === 0xa3 || c === 0x20ac;
 }
 
 /** The amounts of a text (at most MAX_AMOUNTS), read as far as they are asked for. */
@@ -2400,13 +2992,13 @@ function findSalary(text: string, bare: boolean): Salary | null {
     const a = amounts.get(i);
     if (a === undefined) break;
     const b = amounts.get(i + 1);
-    const ranged = b !== undefined && RANGE_GAP.test(text.slice(a.end, b.start));
+    // RANGE_GAP is at most 9 characters long.
+    const ranged = b !== undefined && b.start - a.end <= 9 && RANGE_GAP.test(text.slice(a.end, b.start));
     const last = ranged && b ? b : a;
     const currency = a.currency ?? (ranged && b ? b.currency : null);
     const lineStart = text.lastIndexOf('\n', a.start) + 1;
     const before = text.slice(Math.max(lineStart, a.start - 60), a.start);
-    const context = SALARY_CONTEXT.test(before);
-    if (!currency && !context && !bare) continue;
+    if (!currency && !bare && !SALARY_CONTEXT.test(before)) continue;
     let min = a.value;
     let max = last.value;
     if (ranged && b?.k && !a.k && a.value < 1000) min = a.value * 1000;
@@ -2467,7 +3059,7 @@ function firstHeader(doc: Lines): { info: HeaderInfo; line: string } | null {
     const info = parseHeaderLine(raw, false, line);
     if (info) return { info, line };
     // Only a short name-like line (a company name) may precede the title line.
-    if (wordCount(line) > 5 || SENTENCE_PUNCT.test(line) || hasRoleNoun(line)) return null;
+    if (moreWordsThan(line, 5) || SENTENCE_PUNCT.test(line) || hasRoleNoun(line)) return null;
   }
   return null;
 }
@@ -2477,11 +3069,12 @@ function lastHeader(lines: readonly string[]): HeaderInfo | null {
     const raw = cut(lines[i] ?? '', MAX_LINE_CHARS);
     const line = stripMarkup(raw);
     if (line.length === 0) continue;
-    if (inContactBlock(lines, i)) return null;
+    // Both give null: the cheaper test first.
     const info = parseHeaderLine(raw, true, line);
     if (!info?.title) return null;
+    if (inContactBlock(lines, i)) return null;
     // A last line counts only in the "Title • Location" / pipe shape, or as a bare title.
-    if (info.location || info.company || (!line.includes(',') && wordCount(line) <= 6)) return info;
+    if (info.location || info.company || (!line.includes(',') && !moreWordsThan(line, 6))) return info;
     return null;
   }
   return null;
@@ -2520,7 +3113,8 @@ export function extractMetadata(input: MetadataInput): Metadata {
   const head = cut(input.text, HEAD_CHARS);
   const scan = cut(input.text, SCAN_CHARS);
   const keywordHead = cut(input.text, KEYWORD_CHARS);
-  const positions: Array<number[] | undefined> = [];
+  sharedHits ??= new AnchorHits();
+  const positions = sharedHits.reset();
   const language = analyse(input.text, positions);
   const index = new HeadIndex(head, positions);
 
