@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, max, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
+import { Client as PgClient } from 'pg';
 import type { ParseResult } from '../contracts/validate';
 import { AppError } from '../errors/app-error';
 import type { Database } from './client';
@@ -231,7 +232,182 @@ async function promoteIfNewer(tx: Tx, documentId: string, parseId: string, parse
 
 /** Held until the transaction ends; a hash collision only makes two unrelated writers queue. */
 async function advisoryXactLock(tx: Tx, key: string): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+  await raw(tx, 'jd_advisory_lock', LOCK_SQL, [key]);
+}
+
+/**
+ * The common case, a document never seen before, in one statement: flip the previous version's
+ * is_latest, insert the document with the next version, its parse (current at once: a new document
+ * has no other), the child rows (unnest of arrays: a fixed parameter count, so one cached plan), the
+ * skills and their links, and the delivery record. Run under the document's advisory lock, taken by
+ * an earlier statement, so this statement's snapshot sees any writer of the same content that
+ * committed first: when `known` finds the hash, nothing is written and the caller takes the
+ * step-by-step path.
+ *
+ * Ordering inside the statement: `doc` reads from `flipped`, an aggregate over `prior`, so the old
+ * row loses is_latest before the new row enters documents_latest_key (checked row by row). Skills
+ * are inserted in sorted order (no deadlock between writers sharing skills) with DO NOTHING, so no
+ * skill row stays locked until commit; a skill committed by another writer after this statement's
+ * snapshot is in neither `new_skills` nor the snapshot, which the link count reveals (see
+ * LINK_MISSING_SQL).
+ */
+const STORE_NEW_SQL = `
+with known as (
+  select id from documents where content_hash = $1::text
+), prior as (
+  update documents set is_latest = false
+  where source = $2::text and external_id = $3::text and is_latest and not exists (select from known)
+  returning version
+), doc as (
+  insert into documents (content_hash, source, external_id, version, is_latest, content_type, raw_text, byte_size, received_at)
+  select $1::text, $2::text, $3::text,
+    coalesce((select max(version) from documents where source = $2::text and external_id = $3::text), 0) + 1,
+    true, $4::text, $5::text, $6::int4, coalesce($7::text::timestamptz, now())
+  from (select count(*) from prior) as flipped
+  where not exists (select from known)
+  returning id
+), parse as (
+  insert into parses (document_id, parser_version, status, is_current, result, duration_ms)
+  select doc.id, $8::text, 'succeeded', true, $9::text::jsonb, $10::int4 from doc
+  returning id
+), resp as (
+  insert into responsibilities (parse_id, position, text, section)
+  select parse.id, (r.ord - 1)::int4, r.text, r.section
+  from parse, unnest($11::text[], $12::text[]) with ordinality as r(text, section, ord)
+), req as (
+  insert into requirements (parse_id, position, text, section, required, category, years_min, years_max)
+  select parse.id, (r.ord - 1)::int4, r.text, r.section, r.required, r.category, r.years_min, r.years_max
+  from parse, unnest($13::text[], $14::text[], $15::bool[], $16::text[], $17::int2[], $18::int2[])
+    with ordinality as r(text, section, required, category, years_min, years_max, ord)
+  returning id, position
+), new_skills as (
+  insert into skills (name) select n from unnest($19::text[]) as n where exists (select from parse) order by n
+  on conflict (name) do nothing
+  returning id, name
+), all_skills as (
+  select id, name from new_skills
+  union all
+  select id, name from skills where name = any($19::text[])
+), links as (
+  insert into requirement_skills (skill_id, requirement_id)
+  select s.id, q.id
+  from unnest($20::int4[], $21::text[]) as l(position, name)
+  join req q on q.position = l.position
+  join all_skills s on s.name = l.name
+  returning 1
+), delivery as (
+  insert into processed_deliveries (message_id, document_id)
+  select $22::text, doc.id from doc where $22::text is not null
+  on conflict do nothing
+)
+select (select id from known)::text as known_id, (select id from doc)::text as document_id, (select id from parse)::text as parse_id,
+  (select count(*) from links)::int4 as links`;
+
+/**
+ * The links STORE_NEW_SQL could not make because their skill was committed by another writer after
+ * its snapshot was taken. A new statement has a new snapshot (READ COMMITTED), which sees it.
+ */
+const LINK_MISSING_SQL = `
+insert into requirement_skills (skill_id, requirement_id)
+select s.id, q.id
+from unnest($2::int4[], $3::text[]) as l(position, name)
+join requirements q on q.parse_id = $1::uuid and q.position = l.position
+join skills s on s.name = l.name
+on conflict do nothing
+returning 1`;
+
+const LOCK_SQL = 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))';
+
+interface RawClient {
+  query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
+}
+
+/**
+ * Runs raw SQL on the transaction's own connection: as a named prepared statement on node-postgres
+ * (parsed and planned once per connection), through PGlite's query() otherwise (in-process, no
+ * round trip to save). Falls back to Drizzle's execute() should its session ever hide the client.
+ */
+async function raw<T>(tx: Tx, name: string, text: string, values: unknown[]): Promise<T[]> {
+  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
+  if (client instanceof PgClient) {
+    const result = await client.query<T & Record<string, unknown>>({ name, text, values });
+    return result.rows;
+  }
+  if (
+    client &&
+    typeof (client as RawClient).query === 'function' &&
+    typeof (client as { exec?: unknown }).exec === 'function'
+  ) {
+    const result = await (client as RawClient).query(text, values);
+    return result.rows as T[];
+  }
+  const parts = text.split(/\$(\d+)(?!\d)/);
+  const chunks: SQL[] = [];
+  for (let i = 0; i < parts.length; i++) {
+    chunks.push(i % 2 === 0 ? sql.raw(parts[i] as string) : sql`${sql.param(values[Number(parts[i]) - 1])}`);
+  }
+  const result = await tx.execute(sql.join(chunks));
+  return (result as unknown as { rows: T[] }).rows;
+}
+
+/** Stores a document not seen before in one statement; null (and nothing written) if its hash is known. */
+async function storeIfNew(
+  tx: Tx,
+  input: StoreParseInput,
+  hash: string,
+): Promise<{ documentId: string; parseId: string } | null> {
+  const { document: d, result } = input;
+  const names = [...new Set(result.requirements.flatMap((r) => r.skills))].sort();
+  const linkPositions: number[] = [];
+  const linkNames: string[] = [];
+  result.requirements.forEach((r, position) => {
+    for (const name of new Set(r.skills)) {
+      linkPositions.push(position);
+      linkNames.push(name);
+    }
+  });
+  const rs = result.responsibilities;
+  const qs = result.requirements;
+  const [row] = await raw<{
+    known_id: string | null;
+    document_id: string | null;
+    parse_id: string | null;
+    links: number;
+  }>(tx, 'jd_store_new', STORE_NEW_SQL, [
+    hash,
+    d.source,
+    d.externalId,
+    d.contentType,
+    d.text,
+    Buffer.byteLength(d.text, 'utf8'),
+    d.receivedAt ? d.receivedAt.toISOString() : null,
+    result.parserVersion,
+    JSON.stringify(result),
+    Math.round(input.durationMs),
+    rs.map((r) => r.text),
+    rs.map((r) => r.section ?? null),
+    qs.map((r) => r.text),
+    qs.map((r) => r.section ?? null),
+    qs.map((r) => r.required),
+    qs.map((r) => r.category),
+    qs.map((r) => r.yearsMin ?? null),
+    qs.map((r) => r.yearsMax ?? null),
+    names,
+    linkPositions,
+    linkNames,
+    input.messageId ?? null,
+  ]);
+  if (row?.known_id) return null;
+  if (!row?.document_id || !row.parse_id) throw new Error('storing a new document returned no row');
+  let links = Number(row.links);
+  if (links < linkPositions.length) {
+    const added = await raw<unknown>(tx, 'jd_store_links', LINK_MISSING_SQL, [row.parse_id, linkPositions, linkNames]);
+    links += added.length;
+    if (links !== linkPositions.length) {
+      throw new Error(`stored ${links} of ${linkPositions.length} requirement-skill links`);
+    }
+  }
+  return { documentId: row.document_id, parseId: row.parse_id };
 }
 
 async function storeInTransaction(tx: Tx, input: StoreParseInput): Promise<StoreParseOutcome> {
@@ -258,7 +434,12 @@ async function storeInTransaction(tx: Tx, input: StoreParseInput): Promise<Store
   // and a concurrent duplicate finds the first writer's rows instead of colliding with them.
   await advisoryXactLock(tx, `jd-parser:document\u001f${document.source}\u001f${document.externalId}`);
 
-  const documentId = await findOrCreateDocument(tx, document, contentHash(document));
+  const hash = contentHash(document);
+  const stored = await storeIfNew(tx, input, hash);
+  if (stored) return { ...stored, created: true };
+
+  // The rare cases, step by step: a redelivery of a known document, another parserVersion of it.
+  const documentId = await findOrCreateDocument(tx, document, hash);
   const [inserted] = await tx
     .insert(parses)
     .values({
