@@ -216,6 +216,110 @@ describe('categorize', () => {
   });
 });
 
+// The three functions skip the regexes that cannot match an item (see "Prefilter" in the module):
+// these items check that the skipping sees through case, characters that case-fold unlike their
+// lower case (ſ, K, ẞ, İ), astral characters, the private-use token, brackets, clauses and numbers
+// glued to words. Expected values are those of the regexes run in full.
+describe('results whatever the case, characters and structure of the item', () => {
+  test.each<[string, number | null, number | null, 'optional' | 'required' | null, ReturnType<typeof categorize>]>([
+    ['5 YEARS OF EXPERIENCE IN SALES', 5, null, null, 'experience'],
+    ['5 year\u017F of experience in \u017Fales', 5, null, null, 'experience'],
+    ['Three (3) Years Of Experience', 3, null, null, 'experience'],
+    ['DREI JAHRE BERUFSERFAHRUNG', 3, null, null, 'experience'],
+    ['ZWEI- BIS DREIJ\u00C4HRIGE BERUFSERFAHRUNG', 2, 3, null, 'experience'],
+    ['Fundierte \u212Aenntnisse in Java', null, null, null, 'skill'],
+    ['Deutsch\u212Aenntnisse sind erforderlich', null, null, 'required', 'language'],
+    ['Gute Sprach\u212Aenntnisse', null, null, null, 'language'],
+    ['Abgeschlo\u017F\u017Fenes Studium', null, null, null, 'education'],
+    ['PREFERRED: EXPERIENCE WITH TERRAFORM', null, null, 'optional', 'experience'],
+    ['Experience with Terraform PREFERRED', null, null, 'optional', 'experience'],
+    ['Experience with Terraform pre\u017Ferred', null, null, null, 'experience'],
+    ['DIPL\u00D4ME D\u2019INFIRMIER EXIG\u00C9', null, null, 'required', 'education'],
+    ['Gro\u1E9Eer Vorteil: SAP', null, null, 'optional', 'other'],
+    ['\u0130deally, you have worked in a start-up', null, null, null, 'experience'],
+    ['Strong Python skills \uD83D\uDE80 and a plus for Rust', null, null, 'optional', 'skill'],
+    ['\uD835\uDC00 Fluent English', null, null, null, 'language'],
+    ['Python;\uE000 SQL', null, null, 'required', 'other'],
+    ['Python \uE000 preferred', null, null, 'optional', 'other'],
+    ['\uE000', null, null, 'optional', 'other'],
+    ['Experience with Kafka (nice to have) or RabbitMQ', null, null, null, 'experience'],
+    ['Python (preferred) or R, SQL required', null, null, 'required', 'other'],
+    ["Bachelor's degree in Business or a related field, MBA preferred", null, null, 'required', 'education'],
+    ["Bachelor's degree in Business or a related field, MBA is a plus.", null, null, 'required', 'education'],
+    ['Experience with AWS, GCP or Azure preferred', null, null, 'optional', 'experience'],
+    ['Java and ideally Kotlin', null, null, 'required', 'other'],
+    ["Bachelor's degree, preferably in Computer Science", null, null, null, 'education'],
+    ['SQL - preferably PostgreSQL', null, null, null, 'other'],
+    ['a(x)plus', null, null, 'optional', 'other'],
+    ['Team player; self-motivated', null, null, null, 'personal'],
+    ['Self motivated and hard-working', null, null, null, 'personal'],
+    ['Hochschulabschluss in Informatik', null, null, null, 'education'],
+    ['Must be able to lift 50lbs', null, null, 'required', 'physical_legal'],
+    ['Travel 25% of the time', null, null, null, 'physical_legal'],
+    ['Willing to work 12-hour shifts', null, null, null, 'physical_legal'],
+    ['3to5 years of experience', 3, 5, null, 'experience'],
+    ['3 tofive years of experience', 3, 5, null, 'experience'],
+    ['between three and five years of experience', 3, 5, null, 'experience'],
+    ['un an d\u2019exp\u00E9rience minimum', 1, null, null, 'experience'],
+    ['2 an advantage', null, null, 'optional', 'other'],
+    ['Level 3 and 5 years experience', 5, null, null, 'experience'],
+    ['10 years old; 2 years experience', 2, null, null, 'experience'],
+    [
+      '1 year 2 years 3 years 4 years 5 years 6 years 7 years 8 years 9 years 10 years of experience',
+      10,
+      null,
+      null,
+      'experience',
+    ],
+    ['A 4-year degree; 3 years of experience preferred', 3, null, 'required', 'experience'],
+    // word-final cues ("\p{L}*kenntnisse") and cues after digits ("\d+ ?kg")
+    ['Englischkenntnissen von Vorteil', null, null, 'optional', 'other'],
+    ['Sprach2kenntnisse', null, null, null, 'other'],
+    ['Hochschulstudium oder Ausbildung', null, null, null, 'education'],
+    ['Mehrjährige Berufserfahrungen im Vertrieb', null, null, null, 'experience'],
+    ['Demotivated staff', null, null, null, 'personal'],
+    ['Lifting 25kg', null, null, null, 'physical_legal'],
+    ['10-hour shifts', null, null, null, 'physical_legal'],
+    ['50% travel', null, null, null, 'physical_legal'],
+  ])(
+    'when an item says %j, then years %p to %p, marker %p, category %p',
+    (text, yearsMin, yearsMax, marker, category) => {
+      expect(extractYears(text)).toEqual({ yearsMin, yearsMax });
+      expect(optionalMarker(text)).toBe(marker);
+      expect(categorize(text)).toBe(category);
+    },
+  );
+
+  test('when the same item goes through the three functions in turn, then each gives what it gives alone', () => {
+    const items = ['3+ years of experience with Kubernetes (preferred)', 'Permis B obligatoire', 'Team player'];
+    const alone = items.map((text) => [optionalMarker(text), extractYears(text), categorize(text)]);
+    for (const text of items) optionalMarker(`${text} x`);
+    const inTurn = items.map((text) => [optionalMarker(text), extractYears(text), categorize(text)]);
+    expect(inTurn).toEqual(alone);
+  });
+
+  test('when the functions have been called many times, then they still give the same results', () => {
+    // (A cue regex is tried differently once it has been used often: see `sticky` in the module.)
+    const items = [
+      'Experience with Terraform preferred; must hold a valid licence',
+      'Strong communication skills and a team player, self-motivated',
+      'Not required, but a plus: 2 years of experience with Kafka',
+    ];
+    const first = items.map((text) => [optionalMarker(text), extractYears(text), categorize(text)]);
+    let last = first;
+    for (let round = 0; round < 600; round++) {
+      last = items.map((text) => [optionalMarker(`${text} `), extractYears(`${text} `), categorize(`${text} `)]);
+    }
+    expect(last).toEqual(first);
+  });
+
+  test('when a caller changes the years it got, then the next call for the same item is not affected', () => {
+    const first = extractYears('5 years of experience');
+    first.yearsMin = 99;
+    expect(extractYears('5 years of experience')).toEqual({ yearsMin: 5, yearsMax: null });
+  });
+});
+
 describe('linear time on adversarial input', () => {
   const MB = 1_000_000;
   const inputs: Array<[string, string]> = [

@@ -31,39 +31,39 @@ const WE = '(?![\\p{L}\\p{N}])';
 const MAX_HEAD_CHARS = 3000;
 const MAX_TAIL_CHARS = 1000;
 
-/** A character `normalize` replaces, beyond ASCII: a whitespace but the space, a dash, an apostrophe. */
-function isReplacedCode(c: number): boolean {
-  if (c < 0x2000) return c === 0xa0 || c === 0xb4 || c === 0x2bc || c === 0x1680;
-  return (
-    c <= 0x200a ||
-    (c >= 0x2010 && c <= 0x2015) ||
-    c === 0x2018 ||
-    c === 0x2019 ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x2212 ||
-    c === 0x3000 ||
-    c === 0xfe58 ||
-    c === 0xfe63 ||
-    c === 0xfeff ||
-    c === 0xff0d
-  );
-}
+/**
+ * Anything but printable ASCII (but the backquote) and most Latin letters (but ´ and ʼ), or a double
+ * space: what could make `normalize` change a text.
+ */
+const MAYBE_NOT_NORMAL_RE = /[^ -_a-~\u00A1-\u00B3\u00B5-\u02BB]| {2}/;
 
-/** Whether `normalize` keeps a text short enough to be kept whole as it is (if true, it does). */
+/**
+ * Characters `normalize` replaces, by code unit: control characters (whitespace among them), the
+ * backquote; beyond ASCII, the whitespace but the space (U+00A0, U+1680, U+2000-200A, U+2028,
+ * U+2029, U+202F, U+205F, U+3000, U+FEFF), the dashes and the apostrophes it unifies.
+ */
+const REPLACED = new Uint8Array(0x10000);
+for (let c = 0; c < 0x20; c++) REPLACED[c] = 1;
+REPLACED[0x60] = 1;
+for (const c of [0xa0, 0xb4, 0x2bc, 0x1680, 0x2018, 0x2019, 0x2028, 0x2029, 0x202f, 0x205f, 0x2212, 0x3000])
+  REPLACED[c] = 1;
+for (const c of [0xfe58, 0xfe63, 0xfeff, 0xff0d]) REPLACED[c] = 1;
+REPLACED.fill(1, 0x2000, 0x200b);
+REPLACED.fill(1, 0x2010, 0x2016);
+
+/** Whether `normalize` keeps a text short enough to be kept whole as it is. */
 function isNormal(text: string): boolean {
-  let previous = 32; // a leading space goes
+  if (text.charCodeAt(0) === 32 || text.charCodeAt(text.length - 1) === 32) return false;
+  if (!MAYBE_NOT_NORMAL_RE.test(text)) return true;
+  let changed = 0;
+  let previousSpace = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c < 0x7f) {
-      // control characters (whitespace among them), a space after a space, a backquote
-      if (c < 0x20 || (c === 32 && previous === 32) || c === 0x60) return false;
-    } else if (isReplacedCode(c)) return false;
-    previous = c;
+    const space = c === 32 ? 1 : 0;
+    changed |= (REPLACED[c] as number) | (space & previousSpace);
+    previousSpace = space;
   }
-  return previous !== 32 || text.length === 0;
+  return changed === 0;
 }
 
 /** The last text normalized, and the result: the three functions see the same item in turn. */
@@ -79,6 +79,9 @@ function normalize(input: string): string {
   return lastNormal;
 }
 
+/** A whitespace run but a lone space (`\s+` to a space, without rewriting every space). */
+const WHITESPACE_RUN_RE = / \s+|[^\S ]\s*/g;
+
 function normalizeText(input: string): string {
   const text =
     input.length > MAX_HEAD_CHARS + MAX_TAIL_CHARS
@@ -87,7 +90,7 @@ function normalizeText(input: string): string {
   return text
     .replace(/[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D]/g, '-')
     .replace(/[\u2018\u2019\u02BC\u00B4`]/g, "'")
-    .replace(/\s+/g, ' ')
+    .replace(WHITESPACE_RUN_RE, ' ')
     .trim();
 }
 
@@ -100,31 +103,20 @@ function words(alternatives: readonly string[], flags: string): RegExp {
 // Prefilter
 // ---------------------------------------------------------------------------------------------
 //
-// A cue regex here is `WS(?:alternative|...)WE`: each of its matches starts at a word start with one
-// of a few literal strings, its "heads" ("preferred", "a plus", "nice to have", "communicat"...),
-// which `headsOf` reads off the regex source at load. One pass over the lower-cased text looks up,
-// at each word start, the heads beginning there; a regex none of whose heads occurs cannot match, and
-// one that can match only needs trying (sticky) at the positions where its heads occur.
+// The cue regexes are large Unicode-aware alternations, about a microsecond each per item, and most
+// items match few of them. Each of their matches starts, at a word start, with one of a few literal
+// strings of its alternative, its "heads" ("prefer", "a plus", "nice t", "communicat"...), which
+// `prefilterOf` reads off the regex source (on first use). One pass over the text (`scan`) looks up
+// the heads beginning at each word start, in a trie of all heads: a regex none of whose heads occurs
+// cannot match; one that may is run from its first head position on, or tried only at its head
+// positions (`forEachMatch`).
 //
 // Exactness: a head is a prefix of every match of its alternative (lookarounds dropped); heads and
-// text are compared case-folded (see `buildLexicon`, `foldCase`); the scan's word start is looser
-// than the regexes' `WS` (it takes fewer characters for letters). Alternatives that yield no usable
-// head ("\p{L}*abschluss", "\d+ ?lbs") get a plain regex hint instead; when that matches, the cue
-// regex runs in full.
-
-/**
- * The text lower-cased, same length, where a character equals a (lower-case) character of a cue
- * exactly when the two match case-insensitively in a Unicode regex: İ (which matches no cue
- * character) becomes NUL and ſ becomes s; K, Å, ẞ lower-case to k, å, ß. For the plain hint regexes,
- * on text that holds one of these (checked over all BMP characters against the characters cues use:
- * Latin up to U+024F).
- */
-function foldCase(text: string): string {
-  return text
-    .replace(/\u0130/g, '\0')
-    .toLowerCase()
-    .replace(/\u017F/g, 's');
-}
+// text are compared case-folded (see `buildTrie`); the scan's word start is looser than the regexes'
+// `WS` (it takes fewer characters for letters). An alternative without usable heads gets a literal
+// suffix that ends a word ("\p{L}*abschluss") or a plain regex hint ("\d+ ?lbs") instead; when one
+// is found, its regex runs in full, from the start. The whole is checked against the regexes run in
+// full on the test items and, offline, on a few hundred thousand generated ones.
 
 /** A letter or digit for the scan: ASCII, Latin-1 and Latin Extended-A/B letters, lower-cased. */
 function isWordCode(c: number): boolean {
@@ -134,7 +126,7 @@ function isWordCode(c: number): boolean {
 /** One parsed regex item (the syntax subset the cue regexes use). */
 interface RegexItem {
   kind: 'char' | 'group' | 'look' | 'other';
-  /** The literal character of a 'char'. */
+  /** The literal text of a 'char' (one character if quantified). */
   char: string;
   /** The alternatives of a 'group' or 'look'. */
   branches: RegexItem[][];
@@ -143,6 +135,11 @@ interface RegexItem {
   quantifier: string;
   min: number;
   max: number;
+}
+
+interface ParsedAlternatives {
+  branches: RegexItem[][];
+  end: number;
 }
 
 function parseQuantifier(src: string, at: number): { quantifier: string; min: number; max: number; end: number } {
@@ -164,8 +161,14 @@ function parseQuantifier(src: string, at: number): { quantifier: string; min: nu
   return { quantifier: src.slice(at, end), min, max, end };
 }
 
+/** A class member as a 'char' item; punctuation escaped for `plainSource`. */
+function classMember(m: string): RegexItem {
+  const body = isWordCode(m.toLowerCase().charCodeAt(0)) ? m : `\\u${m.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return { kind: 'char', char: m, branches: [], body, quantifier: '', min: 1, max: 1 };
+}
+
 /** Parses alternatives up to the closing bracket at the same depth (or the end). */
-function parseAlternatives(src: string, start: number): { branches: RegexItem[][]; end: number } {
+function parseAlternatives(src: string, start: number): ParsedAlternatives {
   const branches: RegexItem[][] = [[]];
   let i = start;
   while (i < src.length && src[i] !== ')') {
@@ -178,7 +181,7 @@ function parseAlternatives(src: string, start: number): { branches: RegexItem[][
     const from = i;
     let kind: RegexItem['kind'] = 'other';
     let char = '';
-    let inner: RegexItem[][] = [];
+    let inner: ParsedAlternatives = { branches: [], end: i };
     if (c === '(') {
       let j = i + 1;
       kind = 'group';
@@ -191,10 +194,9 @@ function parseAlternatives(src: string, start: number): { branches: RegexItem[][
         j += 3;
       } else if (src.startsWith('?<', j)) j = src.indexOf('>', j) + 1;
       else if (src[j] === '?') throw new Error(`prefilter: unsupported group in /${src}/`);
-      const parsed = parseAlternatives(src, j);
-      if (src[parsed.end] !== ')') throw new Error(`prefilter: unbalanced /${src}/`);
-      inner = parsed.branches;
-      i = parsed.end + 1;
+      inner = parseAlternatives(src, j);
+      if (src[inner.end] !== ')') throw new Error(`prefilter: unbalanced /${src}/`);
+      i = inner.end + 1;
     } else if (c === '[') {
       // A class of plain characters ("[- ]", "[ée]") is a group of one-character alternatives.
       let j = i + 1;
@@ -213,7 +215,7 @@ function parseAlternatives(src: string, start: number): { branches: RegexItem[][
       i = j + 1;
       if (plain) {
         kind = 'group';
-        inner = members.map((m) => [{ kind: 'char', char: m, branches: [], body: m, quantifier: '', min: 1, max: 1 }]);
+        inner = { branches: members.map((m) => [classMember(m)]), end: i };
       }
     } else if (c === '\\') {
       const e = src[i + 1] as string;
@@ -241,10 +243,18 @@ function parseAlternatives(src: string, start: number): { branches: RegexItem[][
     const body = src.slice(from, i);
     const q = parseQuantifier(src, i);
     i = q.end;
-    (branches[branches.length - 1] as RegexItem[]).push({
+    const branch = branches[branches.length - 1] as RegexItem[];
+    const last = branch.at(-1);
+    if (kind === 'char' && q.min === 1 && q.max === 1 && last?.kind === 'char' && last.quantifier === '') {
+      // A run of literal characters is one item ("degree" in "degrees?").
+      last.char += char;
+      last.body += body;
+      continue;
+    }
+    branch.push({
       kind,
       char,
-      branches: inner,
+      branches: inner.branches,
       body,
       quantifier: q.quantifier,
       min: q.min,
@@ -255,18 +265,33 @@ function parseAlternatives(src: string, start: number): { branches: RegexItem[][
 }
 
 const MAX_HEADS_PER_ALTERNATIVE = 64;
+/** Heads this long are selective enough: expansion stops once all are. */
+const SELECTIVE_HEAD_LENGTH = 6;
 
 /**
  * Literal strings one of which begins every match of the sequence (lookarounds dropped), and
  * whether they are whole matches. Expansion stops at the first item that is not a plain character
- * or group (a class, `\p{L}*`, `\d+`) or when the strings would grow too many.
+ * or group (a class, `\p{L}*`, `\d+`), when the strings would grow too many, or when all are long
+ * enough.
  */
-function expandHeads(items: readonly RegexItem[]): { heads: string[]; complete: boolean } {
+function expandHeads(
+  items: readonly RegexItem[],
+  enough = SELECTIVE_HEAD_LENGTH,
+): { heads: string[]; complete: boolean } {
   let heads = [''];
   for (const item of items) {
     if (item.kind === 'look') continue;
+    if (heads.every((h) => h.length >= enough)) return { heads, complete: false };
     if (item.kind === 'other') return { heads, complete: false };
-    const options = item.kind === 'char' ? [{ heads: [item.char], complete: true }] : item.branches.map(expandHeads);
+    if (item.kind === 'char' && item.min === 1 && item.max === 1) {
+      const text = item.char;
+      heads = heads.map((h) => h + text);
+      continue;
+    }
+    const options =
+      item.kind === 'char'
+        ? [{ heads: [item.char], complete: true }]
+        : item.branches.map((b) => expandHeads(b, enough));
     // Absent (when optional), or its first occurrence.
     const next = item.min === 0 ? [...heads] : [];
     for (const h of heads) for (const o of options) for (const t of o.heads) next.push(h + t);
@@ -277,15 +302,39 @@ function expandHeads(items: readonly RegexItem[]): { heads: string[]; complete: 
   return { heads, complete: true };
 }
 
-/** Source of a sequence for a plain (non-Unicode) regex: lookarounds dropped (a superset). */
+/**
+ * Letters that a case-insensitive Unicode regex matches with more characters than a plain one does
+ * (checked over all BMP characters for the characters cues use: Latin up to U+024F).
+ */
+const PLAIN_FOLDS: Readonly<Record<string, string>> = {
+  s: '[s\\u017F]',
+  k: '[k\\u212A]',
+  å: '[å\\u212B]',
+  ß: '[ß\\u1E9E]',
+};
+
+/**
+ * Source of a sequence for a plain (no `u` flag) case-insensitive regex that matches wherever the
+ * Unicode one does: lookarounds dropped, letters with more case variants widened (see PLAIN_FOLDS).
+ */
 function plainSource(items: readonly RegexItem[]): string {
   return items
     .filter((item) => item.kind !== 'look')
-    .map((item) =>
-      item.kind === 'group'
-        ? `(?:${item.branches.map(plainSource).join('|')})${item.quantifier}`
-        : item.body + item.quantifier,
-    )
+    .map((item) => {
+      if (item.kind === 'group') return `(?:${item.branches.map(plainSource).join('|')})${item.quantifier}`;
+      if (item.kind === 'other') {
+        if (item.body !== '\\d') throw new Error(`prefilter: no plain form of ${item.body}`);
+        return item.body + item.quantifier;
+      }
+      const text = [...item.char].map((ch) => {
+        const lower = ch.toLowerCase();
+        return (
+          PLAIN_FOLDS[lower] ??
+          (isWordCode(lower.charCodeAt(0)) ? ch : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        );
+      });
+      return text.join('') + item.quantifier;
+    })
     .join('');
 }
 
@@ -294,209 +343,270 @@ function usableHeads(heads: readonly string[]): boolean {
   return heads.every((h) => h.length >= 2 && isWordCode(h.charCodeAt(0)) && /^[\u0020-\u017E\u0180-\u024F]+$/.test(h));
 }
 
-/** What `headsOf` reads off a regex. */
+/** What `prefilterOf` reads off a regex. */
 interface Prefilter {
   /** Literal prefixes, lower-cased, of the matches of the alternatives, which start words. */
   heads: string[];
-  /** Plain regex sources, one of which matches within every match of the other alternatives. */
+  /** Literal ends, lower-cased, of the matches of other alternatives ("abschluss"), which end words. */
+  suffixes: string[];
+  /** Plain regex sources, one of which matches within every match of the remaining alternatives. */
   hints: string[];
 }
 
+/** The word end that follows the alternatives of `words()`. */
+const WORD_END_SOURCE = WE;
+
 /**
- * Heads of the alternatives of a regex; for an alternative without usable heads ("\p{L}*abschluss",
- * "\d+ ?lbs"), a plain regex for it, with lookarounds and optional leading and trailing parts (such
- * as `\p{L}*`) dropped: a superset. Any other `\p` is an error.
+ * The heads of the alternatives of a regex and, for one without usable heads, a plain regex with
+ * lookarounds and optional leading and trailing parts (such as `\p{L}*`) dropped: a superset. Any
+ * other `\p` is an error.
  */
-function headsOf(re: RegExp): Prefilter {
-  const parsed = parseAlternatives(re.source, 0);
-  if (parsed.end !== re.source.length) throw new Error(`prefilter: cannot parse /${re.source}/`);
-  const out: Prefilter = { heads: [], hints: [] };
+function prefilterOf(re: RegExp): Prefilter {
+  const src = re.source;
+  const parsed = parseAlternatives(src, 0);
+  if (parsed.end !== src.length) throw new Error(`prefilter: cannot parse /${src}/`);
+  const out: Prefilter = { heads: [], suffixes: [], hints: [] };
   const collect = (items: readonly RegexItem[]): void => {
     const heads = expandHeads(items).heads.map((h) => h.toLowerCase());
     if (usableHeads(heads)) {
       out.heads.push(...heads);
       return;
     }
-    // Distribute over the first item when it is a required group: each alternative on its own.
+    // Distribute over the first item when it is a required group: each of its alternatives on its own.
     const k = items.findIndex((item) => item.kind !== 'look');
-    const first = items[k];
-    if (first !== undefined && first.kind === 'group' && first.min === 1 && first.max === 1) {
-      for (const branch of first.branches) collect([...branch, ...items.slice(k + 1)]);
+    const lead = items[k];
+    if (lead !== undefined && lead.kind === 'group' && lead.min === 1 && lead.max === 1) {
+      for (const branch of lead.branches) collect([...branch, ...items.slice(k + 1)]);
       return;
     }
     const core = items.filter((item) => item.kind !== 'look');
     while (core.length > 0 && core[0]?.min === 0) core.shift();
+    // "\p{L}*abschluss", "\p{L}*[- ]?motivated", then a word end: a word ending with the literal rest.
+    const last = core.at(-1);
+    const next = last === undefined ? undefined : items[items.indexOf(last) + 1];
+    if (next?.kind === 'look' && next.body === WORD_END_SOURCE) {
+      const ends = expandHeads(core, Number.POSITIVE_INFINITY);
+      const suffixes = ends.heads.map((h) => h.toLowerCase());
+      if (ends.complete && suffixes.every((h) => h.length >= 3 && [...h].every((ch) => isWordCode(ch.charCodeAt(0))))) {
+        out.suffixes.push(...suffixes);
+        return;
+      }
+    }
     while (core.length > 0 && core.at(-1)?.min === 0) core.pop();
     const source = plainSource(core);
     // Code points and code units must not differ for the hint: no `.`, no negated class.
-    if (source === '' || /\\[pP]|\[\^|(?<!\\)\./.test(source)) throw new Error(`prefilter: no hint for /${re.source}/`);
+    if (source === '' || /\\[pP]|\[\^|(?<!\\)\./.test(source)) throw new Error(`prefilter: no hint for /${src}/`);
     out.hints.push(source);
   };
   for (const branch of parsed.branches) collect(branch);
   return out;
 }
 
-/** Character codes below this are folded by table; above, only K, Å and ẞ fold into a cue's letters. */
+/** Below this, characters fold by lower-casing; above, only K, Å and ẞ fold into a cue's letters. */
 const FOLD_LIMIT = 0x250;
-const KELVIN = 0x212a;
-const ANGSTROM = 0x212b;
-const CAPITAL_SHARP_S = 0x1e9e;
+const FOLDS_ABOVE_LIMIT: ReadonlyArray<[number, string]> = [
+  [0x212a, 'k'],
+  [0x212b, 'å'],
+  [0x1e9e, 'ß'],
+];
 
-/** Letters (1) and digits (2) of the scan (see `isWordCode`), by character code, whatever the case. */
-const WORD_CODE = Uint8Array.from({ length: FOLD_LIMIT }, (_, c) => {
+/** Classes of UTF-16 code units for the scan: letters and digits (see `isWordCode`), any case. */
+const WORD = 1;
+/** ASCII digits (some hints need one). */
+const DIGIT = 2;
+/** U+E000, the private-use character `optionalMarker` uses as a token. */
+const TOKEN = 4;
+const TOKEN_CODE = 0xe000;
+const CHAR_CLASS = new Uint8Array(0x10000);
+for (let c = 0; c < FOLD_LIMIT; c++) {
   const lower = String.fromCharCode(c).toLowerCase();
-  if (lower.length !== 1 || !isWordCode(lower.charCodeAt(0))) return 0;
-  return c >= 48 && c <= 57 ? 2 : 1;
-});
+  if (lower.length === 1 && isWordCode(lower.charCodeAt(0))) CHAR_CLASS[c] = c >= 48 && c <= 57 ? WORD | DIGIT : WORD;
+}
+for (const [c] of FOLDS_ABOVE_LIMIT) CHAR_CLASS[c] = WORD;
+CHAR_CLASS[TOKEN_CODE] = TOKEN;
 
 /**
- * A set of strings, for prefix look-ups at a position: the node after the first two characters is in
- * a table, the children of the others in sorted runs. Characters are indexes in the lexicon alphabet.
+ * A cue regex of a lexicon: its bit there; a global copy, made on first use; a sticky copy, made once
+ * the regex has been tried often enough to repay compiling it (big Unicode-aware regexes take
+ * milliseconds to compile).
  */
-interface Trie {
-  /** Node after the first two characters (a0 * alphabet size + a1), 0 for none. */
+interface Cue {
+  bit: number;
+  lexicon: Lexicon;
+  re: RegExp;
+  global: RegExp | null;
+  sticky: RegExp | null;
+  uses: number;
+}
+
+/** Several cue regexes, one bit each, and their trie, built on first use. */
+interface Lexicon {
+  regexes: RegExp[];
+  trie: Trie | null;
+}
+
+function lexicon<K extends string>(regexes: Record<K, RegExp>): { lexicon: Lexicon; cue: Record<K, Cue> } {
+  const names = Object.keys(regexes) as K[];
+  const built: Lexicon = { regexes: names.map((name) => regexes[name]), trie: null };
+  const cue = {} as Record<K, Cue>;
+  names.forEach((name, k) => {
+    cue[name] = { bit: 1 << k, lexicon: built, re: regexes[name], global: null, sticky: null, uses: 0 };
+  });
+  return { lexicon: built, cue };
+}
+
+/** Strings in a trie: the node after the first two characters (a0 * alphabet size + a1) is in a table. */
+interface Nodes {
+  /** Node after the first two characters, 0 for none. */
   start: Int32Array;
   /** Children of node k: `label` and `child` entries `first[k]` to `first[k + 1] - 1`. */
   first: Int32Array;
   label: Uint8Array;
   child: Int32Array;
-  /** Bits of the strings ending at each node. */
+  /** Whether strings end at each node. */
+  terminal: Uint8Array;
+  /** Bits of the strings ending at each node or before it on its path. */
   bits: Int32Array;
 }
 
-/** The heads of several cue regexes, one bit each, ready for `scan`. */
-interface Lexicon {
-  /** Alphabet index of each character code below FOLD_LIMIT, case-folded; 0 when in no string. */
+/**
+ * The heads and suffixes of the cue regexes of a lexicon, for `scan`. Characters are folded to
+ * indexes in the alphabet of the heads and suffixes.
+ */
+interface Trie {
+  /** Alphabet index of each UTF-16 code unit, case-folded; 0 when in no head or suffix. */
   fold: Uint8Array;
-  kelvin: number;
-  angstrom: number;
-  sharpS: number;
   size: number;
-  heads: Trie;
-  /** All hints that begin with a digit in one regex (no `u` flag), all others in another. */
+  heads: Nodes;
+  /** The suffixes, reversed. */
+  suffixes: Nodes;
+  /** All hints that begin with a digit in one regex (no `u` flag), all others in another; each bit's. */
   digitHint: RegExp | null;
   otherHint: RegExp | null;
-  /** The hints of each bit. */
   hints: Array<[number, RegExp]>;
 }
 
-function foldAt(lexicon: Lexicon, c: number): number {
-  if (c < FOLD_LIMIT) return lexicon.fold[c] as number;
-  if (c === KELVIN) return lexicon.kelvin;
-  if (c === ANGSTROM) return lexicon.angstrom;
-  return c === CAPITAL_SHARP_S ? lexicon.sharpS : 0;
+function trieOf(lexicon: Lexicon): Trie {
+  lexicon.trie ??= buildTrie(lexicon.regexes);
+  return lexicon.trie;
 }
 
-function buildTrie(strings: ReadonlyMap<string, number>, index: ReadonlyMap<string, number>, size: number): Trie {
-  interface Node {
-    id: number;
-    bits: number;
-    children: Map<number, Node>;
-  }
-  const nodes: Node[] = [{ id: 0, bits: 0, children: new Map() }];
-  const node = (): Node => {
-    const created: Node = { id: nodes.length, bits: 0, children: new Map() };
-    nodes.push(created);
-    return created;
-  };
+function buildNodes(strings: ReadonlyArray<[string, number]>, index: ReadonlyMap<string, number>, size: number): Nodes {
+  const parents = [0];
+  const children: Array<Map<number, number>> = [new Map()];
+  const own = [0];
   const start = new Int32Array(size * size);
-  for (const [s, bits] of strings) {
-    const a = [...s].map((ch) => index.get(ch) as number);
-    const key = (a[0] as number) * size + (a[1] as number);
-    let at = nodes[start[key] as number] as Node;
-    if (at.id === 0) {
-      at = node();
-      start[key] = at.id;
+  for (const [string, bit] of strings) {
+    const key = (index.get(string[0] as string) as number) * size + (index.get(string[1] as string) as number);
+    let at = start[key] as number;
+    if (at === 0) {
+      at = parents.push(0) - 1;
+      children.push(new Map());
+      own.push(0);
+      start[key] = at;
     }
-    for (const ai of a.slice(2)) {
-      let next = at.children.get(ai);
-      if (next === undefined) {
-        next = node();
-        at.children.set(ai, next);
+    for (let j = 2; j < string.length; j++) {
+      const ai = index.get(string[j] as string) as number;
+      const next = (children[at] as Map<number, number>).get(ai);
+      if (next !== undefined) {
+        at = next;
+        continue;
       }
-      at = next;
+      const created = parents.push(at) - 1;
+      children.push(new Map());
+      own.push(0);
+      (children[at] as Map<number, number>).set(ai, created);
+      at = created;
     }
-    at.bits |= bits;
+    own[at] = (own[at] as number) | bit;
   }
-  const first = new Int32Array(nodes.length + 1);
+  const count = parents.length;
+  const first = new Int32Array(count + 1);
   const label: number[] = [];
   const child: number[] = [];
-  for (const n of nodes) {
-    first[n.id] = label.length;
-    for (const [ai, c] of [...n.children].sort(([x], [y]) => x - y)) {
+  const terminal = new Uint8Array(count);
+  const bits = new Int32Array(count);
+  for (let id = 0; id < count; id++) {
+    first[id] = label.length;
+    for (const [ai, c] of children[id] as Map<number, number>) {
       label.push(ai);
-      child.push(c.id);
+      child.push(c);
     }
+    if (own[id] === 0) continue;
+    terminal[id] = 1;
+    // The bits of the strings ending here or before on the path (at terminal nodes up to the root).
+    for (let at = id; at !== 0; at = parents[at] as number) bits[id] = (bits[id] as number) | (own[at] as number);
   }
-  first[nodes.length] = label.length;
-  return {
-    start,
-    first,
-    label: Uint8Array.from(label),
-    child: Int32Array.from(child),
-    bits: Int32Array.from(nodes, (n) => n.bits),
-  };
+  first[count] = label.length;
+  return { start, first, label: Uint8Array.from(label), child: Int32Array.from(child), terminal, bits };
 }
 
-function buildLexicon(regexes: ReadonlyArray<[number, RegExp]>): Lexicon {
-  const heads = new Map<string, number>();
-  const hints: Array<[number, string[]]> = [];
-  for (const [bit, re] of regexes) {
+function buildTrie(regexes: readonly RegExp[]): Trie {
+  const prefilters = regexes.map((re) => {
     if (!re.flags.includes('i')) throw new Error(`prefilter: /${re.source}/ is not case-insensitive`);
-    const found = headsOf(re);
-    for (const h of found.heads) heads.set(h, (heads.get(h) ?? 0) | bit);
-    if (found.hints.length > 0) hints.push([bit, found.hints]);
-  }
+    return prefilterOf(re);
+  });
+  const heads = prefilters.flatMap((p, k) => p.heads.map((h): [string, number] => [h, 1 << k]));
+  const suffixes = prefilters.flatMap((p, k) =>
+    p.suffixes.map((h): [string, number] => [[...h].reverse().join(''), 1 << k]),
+  );
   const index = new Map<string, number>();
-  for (const h of heads.keys()) for (const ch of h) if (!index.has(ch)) index.set(ch, index.size + 1);
+  for (const [string] of [...heads, ...suffixes])
+    for (const ch of string) if (!index.has(ch)) index.set(ch, index.size + 1);
   const size = index.size + 1;
   if (size > 255) throw new Error('prefilter: alphabet too large');
-  const fold = Uint8Array.from({ length: FOLD_LIMIT }, (_, c) => {
+  const fold = new Uint8Array(0x10000);
+  for (let c = 0; c < FOLD_LIMIT; c++) {
     // İ lower-cases to two characters and folds to none of the cue characters; ſ folds to s.
-    if (c === 0x130) return 0;
-    return index.get(c === 0x17f ? 's' : String.fromCharCode(c).toLowerCase()) ?? 0;
-  });
+    if (c !== 0x130) fold[c] = index.get(c === 0x17f ? 's' : String.fromCharCode(c).toLowerCase()) ?? 0;
+  }
+  for (const [c, to] of FOLDS_ABOVE_LIMIT) fold[c] = index.get(to) ?? 0;
   // A hint left without its optional parts begins with `\d` only when it needs a digit there.
-  const sources = hints.flatMap(([, list]) => list);
+  const hintSources = prefilters.flatMap((p) => p.hints);
   const union = (list: string[]): RegExp | null => (list.length === 0 ? null : new RegExp(list.join('|'), 'i'));
   return {
     fold,
-    kelvin: index.get('k') ?? 0,
-    angstrom: index.get('å') ?? 0,
-    sharpS: index.get('ß') ?? 0,
     size,
-    heads: buildTrie(heads, index, size),
-    digitHint: union(sources.filter((h) => h.startsWith('\\d'))),
-    otherHint: union(sources.filter((h) => !h.startsWith('\\d'))),
-    hints: hints.map(([bit, list]) => [bit, new RegExp(list.join('|'), 'i')]),
+    heads: buildNodes(heads, index, size),
+    suffixes: buildNodes(suffixes, index, size),
+    digitHint: union(hintSources.filter((h) => h.startsWith('\\d'))),
+    otherHint: union(hintSources.filter((h) => !h.startsWith('\\d'))),
+    hints: prefilters.flatMap(
+      (p, k): Array<[number, RegExp]> => (p.hints.length === 0 ? [] : [[1 << k, new RegExp(p.hints.join('|'), 'i')]]),
+    ),
   };
 }
 
-/** Bits of the strings of the trie that start at position i of the text, case-folded. */
-function walk(lexicon: Lexicon, trie: Trie, text: string, i: number): number {
+/**
+ * The last node with strings ending there on the path of the text from position i, going forward
+ * (step 1) or backward (step -1); 0 for none.
+ */
+function walk(trie: Trie, nodes: Nodes, text: string, i: number, step: 1 | -1): number {
   const n = text.length;
-  if (i + 1 >= n) return 0;
-  const a0 = foldAt(lexicon, text.charCodeAt(i));
-  const a1 = foldAt(lexicon, text.charCodeAt(i + 1));
+  const i1 = i + step;
+  if (i1 < 0 || i1 >= n) return 0;
+  const fold = trie.fold;
+  const a0 = fold[text.charCodeAt(i)] as number;
+  const a1 = fold[text.charCodeAt(i1)] as number;
   if (a0 === 0 || a1 === 0) return 0;
-  let node = trie.start[a0 * lexicon.size + a1] as number;
-  let bits = 0;
-  for (let j = i + 2; node !== 0; j++) {
-    bits |= trie.bits[node] as number;
-    if (j >= n) break;
-    const a = foldAt(lexicon, text.charCodeAt(j));
+  let node = nodes.start[a0 * trie.size + a1] as number;
+  let last = 0;
+  for (let j = i1 + step; node !== 0; j += step) {
+    if (nodes.terminal[node] === 1) last = node;
+    if (j < 0 || j >= n) break;
+    const a = fold[text.charCodeAt(j)] as number;
     if (a === 0) break;
     let next = 0;
-    const end = trie.first[node + 1] as number;
-    for (let k = trie.first[node] as number; k < end; k++) {
-      if (trie.label[k] === a) {
-        next = trie.child[k] as number;
+    const end = nodes.first[node + 1] as number;
+    for (let k = nodes.first[node] as number; k < end; k++) {
+      if (nodes.label[k] === a) {
+        next = nodes.child[k] as number;
         break;
       }
     }
     node = next;
   }
-  return bits;
+  return last;
 }
 
 interface Scan {
@@ -504,101 +614,131 @@ interface Scan {
   bits: number;
   /** Bits of the regexes to run in full: an alternative without heads may match. */
   full: number;
-  /** Positions where heads start, with their bits: position, bits, position, bits... */
+  /** Word starts with heads: position, last node of its heads, position, node... */
   hits: number[];
+  /** The text holds U+E000. */
+  token: boolean;
 }
 
 const NO_HITS: number[] = [];
-/** Characters on which a plain case-insensitive regex does not fold as a Unicode one. */
-const FOLD_SPECIAL_RE = /[\u0130\u017F\u1E9E\u212A\u212B]/;
+
+/** Word starts and ends found by `scan` (reused). */
+let wordStarts = new Int32Array(4096);
+let wordEnds = new Int32Array(4096);
 
 /** Which regexes of the lexicon may match the text, and where. */
 function scan(text: string, lexicon: Lexicon): Scan {
+  const trie = trieOf(lexicon);
   const n = text.length;
+  if (n >= wordStarts.length) {
+    wordStarts = new Int32Array(n + 1);
+    wordEnds = new Int32Array(n + 1);
+  }
+  const starts = wordStarts;
+  const ends = wordEnds;
+  // Word starts (a letter or digit after none), word ends (after the last one) and the classes
+  // present, without branches (they would be mispredicted at every word boundary).
+  let count = 0;
+  let endCount = 0;
+  let previous = 0;
+  let seen = 0;
+  for (let i = 0; i < n; i++) {
+    const cls = CHAR_CLASS[text.charCodeAt(i)] as number;
+    seen |= cls;
+    const word = cls & WORD;
+    starts[count] = i;
+    count += word & (previous ^ WORD);
+    ends[endCount] = i;
+    endCount += previous & (word ^ WORD);
+    previous = word;
+  }
+  ends[endCount] = n;
+  endCount += previous;
   let bits = 0;
   let hits: number[] | null = null;
-  let digit = false;
-  let inWord = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    let word: boolean;
-    if (c < FOLD_LIMIT) {
-      const kind = WORD_CODE[c];
-      word = kind !== 0;
-      if (kind === 2) digit = true;
-    } else word = c === KELVIN || c === ANGSTROM || c === CAPITAL_SHARP_S;
-    if (word && !inWord) {
-      const found = walk(lexicon, lexicon.heads, text, i);
-      if (found !== 0) {
-        bits |= found;
-        hits ??= [];
-        hits.push(i, found);
-      }
+  for (let k = 0; k < count; k++) {
+    const i = starts[k] as number;
+    const node = walk(trie, trie.heads, text, i, 1);
+    if (node !== 0) {
+      bits |= trie.heads.bits[node] as number;
+      hits ??= [];
+      hits.push(i, node);
     }
-    inWord = word;
   }
+  // A suffix ends a word: its regex runs in full (where the match starts is not known).
   let full = 0;
-  if (lexicon.otherHint !== null || (digit && lexicon.digitHint !== null)) {
-    const folded = FOLD_SPECIAL_RE.test(text) ? foldCase(text) : text;
-    if (lexicon.otherHint?.test(folded) || (digit && lexicon.digitHint?.test(folded))) {
-      for (const [bit, re] of lexicon.hints) if (re.test(folded)) full |= bit;
-    }
+  for (let k = 0; k < endCount; k++) {
+    const node = walk(trie, trie.suffixes, text, (ends[k] as number) - 1, -1);
+    if (node !== 0) full |= trie.suffixes.bits[node] as number;
   }
-  return { bits: bits | full, full, hits: hits ?? NO_HITS };
+  const digit = (seen & DIGIT) !== 0;
+  const token = (seen & TOKEN) !== 0;
+  if (trie.otherHint?.test(text) || (digit && trie.digitHint?.test(text))) {
+    for (const [bit, re] of trie.hints) if (re.test(text)) full |= bit;
+  }
+  return { bits: bits | full, full, hits: hits ?? NO_HITS, token };
 }
 
-/** A cue regex with its bit in a lexicon, and copies to try it at one position or all along. */
-interface Cue {
-  bit: number;
-  re: RegExp;
-  sticky: RegExp;
-  global: RegExp;
+/** The cue regex, global: `exec` from `lastIndex` finds the first match from there on. */
+function global(c: Cue): RegExp {
+  c.global ??= new RegExp(c.re.source, `${c.re.flags.replace('g', '')}g`);
+  return c.global;
 }
 
-function cue(bit: number, re: RegExp): Cue {
-  const flags = re.flags.replace('g', '');
-  return { bit, re, sticky: new RegExp(re.source, `${flags}y`), global: new RegExp(re.source, `${flags}g`) };
+/** Calls of a cue regex after which it is tried at head positions only (sticky), not searched. */
+const STICKY_AFTER = 500;
+
+/** The cue regex, sticky (to try it at one position), once it has been used enough; else null. */
+function sticky(c: Cue): RegExp | null {
+  if (c.sticky === null && ++c.uses > STICKY_AFTER)
+    c.sticky = new RegExp(c.re.source, `${c.re.flags.replace('g', '')}y`);
+  return c.sticky;
 }
 
 /**
- * Each match of the cue regex (global) in the text, in order, as `re.exec` finds them from index 0:
- * the next match starts at the first head position from the end of the last where the regex matches.
+ * Each match of the cue regex (global) in the text (the text `s` was scanned from), in order, as
+ * `exec` finds them from index 0, until `each` returns true: every match starts at a head position
+ * for it (unless a hint says an alternative without heads may match: then the regex runs in full).
  */
-function forEachMatch(c: Cue, text: string, s: Scan, each: (index: number, length: number) => void): void {
+function forEachMatch(c: Cue, text: string, s: Scan, each: (index: number, length: number) => boolean): void {
   if ((s.bits & c.bit) === 0) return;
-  if ((s.full & c.bit) !== 0) {
-    c.global.lastIndex = 0;
-    for (let m = c.global.exec(text); m !== null; m = c.global.exec(text)) {
-      each(m.index, m[0].length);
-      if (m[0].length === 0) c.global.lastIndex++;
-    }
-    return;
-  }
-  let from = 0;
+  const full = (s.full & c.bit) !== 0;
+  const bits = trieOf(c.lexicon).heads.bits;
   const hits = s.hits;
-  for (let k = 0; k < hits.length; k += 2) {
-    const at = hits[k] as number;
-    if (((hits[k + 1] as number) & c.bit) === 0 || at < from) continue;
-    c.sticky.lastIndex = at;
-    const m = c.sticky.exec(text);
-    if (m === null) continue;
-    each(at, m[0].length);
-    from = at + Math.max(1, m[0].length);
+  const tryAt = full ? null : sticky(c);
+  const re = tryAt ?? global(c);
+  let k = 0;
+  for (let from = 0; ; ) {
+    if (!full) {
+      // The next head position at or after `from`.
+      while (
+        k < hits.length &&
+        ((hits[k] as number) < from || ((bits[hits[k + 1] as number] as number) & c.bit) === 0)
+      ) {
+        k += 2;
+      }
+      if (k >= hits.length) return;
+    }
+    re.lastIndex = full ? from : (hits[k] as number);
+    const m = re.exec(text);
+    if (m === null) {
+      if (tryAt === null) return;
+      k += 2; // no match there: the next head
+      continue;
+    }
+    if (each(m.index, m[0].length)) return;
+    from = m.index + Math.max(1, m[0].length);
   }
 }
 
 /** Index of the first match of the cue regex in the text (the text `s` was scanned from), or -1. */
 function firstMatch(c: Cue, text: string, s: Scan): number {
-  if ((s.bits & c.bit) === 0) return -1;
-  if ((s.full & c.bit) !== 0) return text.search(c.re);
-  const hits = s.hits;
-  for (let k = 0; k < hits.length; k += 2) {
-    if (((hits[k + 1] as number) & c.bit) === 0) continue;
-    const at = hits[k] as number;
-    c.sticky.lastIndex = at;
-    if (c.sticky.test(text)) return at;
-  }
-  return -1;
+  let first = -1;
+  forEachMatch(c, text, s, (index) => {
+    first = index;
+    return true;
+  });
+  return first;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -738,14 +878,23 @@ const JAEHRIG_RE = new RegExp(
  * Where a YEARS_RE match can start. Its unit begins with one of these: "year", "yr", "yoe", "jahr",
  * "año", or is "an", "ans", "année(s)", "anos", not followed by a letter or digit, right after what
  * can end the part before a unit (a digit, ")", "+", "plus", "or more"-like words, a number word)
- * and the optional separator. This plain regex (on case-folded text) matches at the start of every
- * unit, and the part before a unit is at most YEARS_LEAD characters long, so no match starts before
- * the first hit minus YEARS_LEAD.
+ * and the optional separator. This plain regex (s widened as in PLAIN_FOLDS, the other letters of
+ * which no unit or number word holds) matches at the start of every unit, and the part before a unit
+ * is at most YEARS_LEAD characters long, so no match starts before the next hit minus YEARS_LEAD.
+ * It matches "jährig" too, which every JAEHRIG_RE match holds.
  */
+const S = PLAIN_FOLDS.s as string;
+const AN_UNIT = `an(?:${S}|n[ée]e${S}?|o${S})?`;
 const YEARS_UNIT_HINT_RE = new RegExp(
-  `y(?:ear|r|oe)|jahr|año|an(?:s|n[ée]es?|os)?(?![a-z0-9])(?<=(?:[0-9)+]|plus|more|más|mehr|${NUMBER_WORD_SRC})(?: ?- ?| )?an(?:s|n[ée]es?|os)?)`,
-  'i',
+  `y(?:ear|r|oe)|j(?:ahr|ährig)|año|${AN_UNIT}(?![a-z0-9])(?<=(?:[0-9)+]|${`plus|more|más|mehr|${NUMBER_WORD_SRC}`.replaceAll('s', S)})(?: ?- ?| )?${AN_UNIT})`,
+  'gi',
 );
+
+/** Where the next unit can start, at or after `from` (or "jährig", which JAEHRIG_RE matches hold). */
+function nextUnit(text: string, from: number): number {
+  YEARS_UNIT_HINT_RE.lastIndex = from;
+  return YEARS_UNIT_HINT_RE.exec(text)?.index ?? -1;
+}
 /**
  * Longest part of a YEARS_RE match before its unit: "zwischen " (9), a number with a bracketed
  * restatement (10 + 13), "plus" (5), " bis bis " and a second such number (9 + 28), " oder mehr"
@@ -819,17 +968,13 @@ function afterWindow(text: string, end: number): string {
   return stop < 0 ? raw : raw.slice(0, stop);
 }
 
+/** The last clause break or digit. */
+const LAST_BREAK_OR_DIGIT_RE = /[.;,!?\d][^.;,!?\d]*$/u;
+
 /** Bounded window before the number: its last four words, after any clause break or number. */
 function beforeWindow(text: string, start: number): string {
   const raw = text.slice(Math.max(0, start - 60), start);
-  let cut = -1;
-  for (let i = raw.length - 1; i >= 0; i--) {
-    if (/[.;,!?\d]/u.test(raw[i] ?? '')) {
-      cut = i;
-      break;
-    }
-  }
-  const tail = raw.slice(cut + 1);
+  const tail = raw.slice(raw.search(LAST_BREAK_OR_DIGIT_RE) + 1);
   return tail.split(' ').slice(-5).join(' ');
 }
 
@@ -891,21 +1036,38 @@ function evaluateCandidate(
  */
 export function extractYears(text: string): Years {
   const norm = normalize(text);
+  // `categorize` asks again for the item `extractYears` has just seen.
+  if (norm !== lastYearsText) {
+    lastYearsText = norm;
+    lastYears = yearsOf(norm);
+  }
+  return { yearsMin: lastYears.yearsMin, yearsMax: lastYears.yearsMax };
+}
+
+let lastYearsText: string | undefined;
+let lastYears: Years = { yearsMin: null, yearsMax: null };
+
+function yearsOf(norm: string): Years {
+  let unit = nextUnit(norm, 0);
+  if (unit < 0) return { yearsMin: null, yearsMax: null };
   let fallback: YearCandidate | null = null;
-  // The hints are plain regexes: on case-folded text when folding differs from lower-casing.
-  const folded = FOLD_SPECIAL_RE.test(norm) ? foldCase(norm) : norm;
-  const unit = folded.length === norm.length ? folded.search(YEARS_UNIT_HINT_RE) : 0;
-  const starts: Array<[RegExp, number]> = [
-    [YEARS_RE, unit < 0 ? -1 : Math.max(0, unit - YEARS_LEAD)],
-    [JAEHRIG_RE, JAEHRIG_HINT_RE.test(folded) ? 0 : -1],
-  ];
-  for (const [re, from] of starts) {
-    // No unit, no match. Else no match starts before `from`: the first one found from there is the first.
-    if (from < 0) continue;
-    re.lastIndex = from;
+  // YEARS_RE tried from YEARS_LEAD characters before the next unit on: it finds the matches `exec`
+  // finds from 0, in turn. No real item names more than a handful of durations: stop looking after
+  // MAX_CANDIDATES.
+  for (let from = 0, seen = 0; unit >= 0 && seen < MAX_CANDIDATES; unit = nextUnit(norm, from), seen++) {
+    YEARS_RE.lastIndex = Math.max(from, unit - YEARS_LEAD);
+    const m = YEARS_RE.exec(norm);
+    if (m === null) break;
+    from = YEARS_RE.lastIndex;
+    const candidate = evaluateCandidate(norm, m.index, from, m.groups ?? {});
+    if (candidate === null) continue;
+    if (candidate.experience) return { yearsMin: candidate.min, yearsMax: candidate.max };
+    fallback ??= candidate;
+  }
+  if (JAEHRIG_HINT_RE.test(norm)) {
+    JAEHRIG_RE.lastIndex = 0;
     let seen = 0;
-    // No real item names more than a handful of durations: stop looking after MAX_CANDIDATES.
-    for (let m = re.exec(norm); m !== null && seen < MAX_CANDIDATES; m = re.exec(norm), seen++) {
+    for (let m = JAEHRIG_RE.exec(norm); m !== null && seen < MAX_CANDIDATES; m = JAEHRIG_RE.exec(norm), seen++) {
       const candidate = evaluateCandidate(norm, m.index, m.index + m[0].length, m.groups ?? {});
       if (candidate === null) continue;
       if (candidate.experience) return { yearsMin: candidate.min, yearsMax: candidate.max };
@@ -1089,11 +1251,10 @@ const NARROWING_START_RE = new RegExp(`^ ?(?:${NARROWING_ADVERBS})${WE}`, 'iu');
 const ADDITIVE_PREFERENCE_RE = new RegExp(` (?:and|et|und|y|as well as|plus)(?= (?:${NARROWING_ADVERBS})${WE})`, 'giu');
 
 const OPTIONAL_TEST = words(OPTIONAL_CUES, 'iu');
-const OPTIONAL_ALL = words(OPTIONAL_CUES, 'giu');
 const REQUIRED_ALL = words(REQUIRED_CUES, 'giu');
 /** A requirement word used as an attribute ("the tools required for audits") rather than a marking. */
 const WEAK_REQUIRED_FOLLOWER = /^ (?:for|to|by|in|of|when|pour|à|au|aux|für|zur|zum|zu|para|en|a|al)(?![\p{L}])/iu;
-const NEGATED_TOKEN = '\uE000';
+const NEGATED_TOKEN = String.fromCharCode(TOKEN_CODE);
 const FILLER_RE = new RegExp(
   `${WS}(?:is|are|be|would|will|a|an|the|all|also|highly|strongly|very|but|not|considered|big|huge|definite|real|strong|great|added|extra|nice|to|have|this|that|both|which|and|or|much|most|est|sont|serait|un|une|des|très|fortement|mais|ou|et|ist|sind|wäre|ein|eine|sehr|aber|oder|und|es|son|será|sería|muy|una|pero|y|o)${WE}`,
   'giu',
@@ -1108,60 +1269,99 @@ interface ClauseMarks {
   substantive: boolean;
 }
 
-/** The regexes that mark a clause or change it before marking (NARROWING_RE needs an adverb). */
-const MARKER_CUES = {
-  optional: cue(1 << 0, OPTIONAL_TEST),
-  required: cue(1 << 1, REQUIRED_ALL),
-  negated: cue(1 << 2, NEGATED_REQUIRED_RE),
-  alternative: cue(1 << 3, ALTERNATIVE_PREFERENCE_RE),
-  adverb: cue(1 << 4, new RegExp(`${WS}(?:${NARROWING_ADVERBS})${WE}`, 'iu')),
-};
-const MARKER_LEXICON = buildLexicon(Object.values(MARKER_CUES).map((c) => [c.bit, c.re]));
-const ANY_MARKER = (1 << 5) - 1;
-const RUN_ALL: Scan = { bits: ANY_MARKER, full: ANY_MARKER, hits: NO_HITS };
-
-function scanMarkers(text: string): Scan {
-  // A token already in the text counts as a negated requirement word: run everything.
-  return text.includes(NEGATED_TOKEN) ? RUN_ALL : scan(text, MARKER_LEXICON);
+function scanMarkers(text: string, item = false): Scan {
+  return item ? scanItem(text) : scan(text, CUE_LEXICON);
 }
 
-/** Bits of the marking regexes that may match the text (any case). */
-function markerBits(text: string): number {
-  return scanMarkers(text).bits & ANY_MARKER;
+/** Whether a marking regex may match the scanned text, or it holds a token (which marks it optional). */
+function mayMark(s: Scan): boolean {
+  return (s.bits & ANY_MARKER) !== 0 || s.token;
+}
+
+/**
+ * The scan of the piece [start, end) of a scanned text, cut at non-letters (its word starts are
+ * the text's): the text's hits within it, which may run past its end, a superset.
+ */
+function subScan(s: Scan, start: number, end: number): Scan {
+  const bits = trieOf(CUE_LEXICON).heads.bits;
+  const hits: number[] = [];
+  let found = s.full;
+  // The first hit at or after `start` (hits are in order of position).
+  let lo = 0;
+  let hi = s.hits.length / 2;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((s.hits[2 * mid] as number) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = 2 * lo; k < s.hits.length && (s.hits[k] as number) < end; k += 2) {
+    const node = s.hits[k + 1] as number;
+    hits.push((s.hits[k] as number) - start, node);
+    found |= bits[node] as number;
+  }
+  return { bits: found, full: s.full, hits, token: s.token };
 }
 
 const LETTER_OR_DIGIT_RE = /[\p{L}\p{N}]/u;
 
-/** `text.replace(re, by)` where the scan says `c` may match; the scan redone if the text changed. */
-function replaceCue(c: Cue, re: RegExp, by: string, text: string, s: Scan): [string, Scan] {
+/**
+ * `text.replace(re, by)` for a global regex whose matches a cue's matches locate: `c.re` itself
+ * (`re` null), or a regex whose matches hold one (NARROWING_RE, an adverb). The scan is redone if the
+ * text changed.
+ */
+function replaceCue(c: Cue, re: RegExp | null, by: string, text: string, s: Scan): [string, Scan] {
   if ((s.bits & c.bit) === 0) return [text, s];
-  const replaced = text.replace(re, by);
+  let replaced: string;
+  if (re !== null) replaced = text.replace(re, by);
+  else {
+    replaced = '';
+    let last = 0;
+    forEachMatch(c, text, s, (index, length) => {
+      replaced += text.slice(last, index) + by;
+      last = index + length;
+      return false;
+    });
+    if (last === 0) return [text, s];
+    replaced += text.slice(last);
+  }
   return replaced === text ? [text, s] : [replaced, scanMarkers(replaced)];
 }
 
-function markClause(raw: string): ClauseMarks {
+/** Marks of a clause; `scanned`, the scan of the clause in any case, if at hand. */
+function markClause(raw: string, scanned?: Scan): ClauseMarks {
   let s = raw.toLowerCase();
-  let found = scanMarkers(s);
-  if ((found.bits & ANY_MARKER) === 0) {
+  // Scans are case-blind; lower-casing keeps positions but for İ (two characters).
+  let found = scanned !== undefined && s.length === raw.length ? scanned : scanMarkers(s);
+  if (!mayMark(found)) {
     // No marking regex can match: none of the replacements below changes the text, no test succeeds.
     const substantive = LETTER_OR_DIGIT_RE.test(s);
     return { optional: false, strongRequired: false, weakRequired: false, cueOnly: false, substantive };
   }
-  [s, found] = replaceCue(MARKER_CUES.negated, NEGATED_REQUIRED_RE, ` ${NEGATED_TOKEN} `, s, found);
-  [s, found] = replaceCue(MARKER_CUES.alternative, ALTERNATIVE_PREFERENCE_RE, ' ', s, found);
-  [s, found] = replaceCue(MARKER_CUES.adverb, NARROWING_RE, ' ', s, found);
-  const optional = s.includes(NEGATED_TOKEN) || firstMatch(MARKER_CUES.optional, s, found) >= 0;
+  [s, found] = replaceCue(CUES.negated, null, ` ${NEGATED_TOKEN} `, s, found);
+  [s, found] = replaceCue(CUES.alternative, null, ' ', s, found);
+  [s, found] = replaceCue(CUES.adverb, NARROWING_RE, ' ', s, found);
+  // (The scan of a whole text may report a token that is in another clause.)
+  const optional = (found.token && s.includes(NEGATED_TOKEN)) || firstMatch(CUES.optional, s, found) >= 0;
   let strongRequired = false;
   let weakRequired = false;
-  forEachMatch(MARKER_CUES.required, s, found, (index, length) => {
+  forEachMatch(CUES.required, s, found, (index, length) => {
     const follower = s.slice(index + length, index + length + 8);
     if (WEAK_REQUIRED_FOLLOWER.test(follower)) weakRequired = true;
     else strongRequired = true;
+    return false;
   });
   const substantive = LETTER_OR_DIGIT_RE.test(s);
-  const cueOnly =
-    optional &&
-    !LETTER_OR_DIGIT_RE.test(s.replace(OPTIONAL_ALL, ' ').split(NEGATED_TOKEN).join(' ').replace(FILLER_RE, ' '));
+  if (!optional) return { optional, strongRequired, weakRequired, cueOnly: false, substantive };
+  // `s.replace(words(OPTIONAL_CUES, 'giu'), ' ')`: each optional cue becomes a space.
+  let residue = '';
+  let last = 0;
+  forEachMatch(CUES.optional, s, found, (index, length) => {
+    residue += `${s.slice(last, index)} `;
+    last = index + length;
+    return false;
+  });
+  residue += s.slice(last);
+  const cueOnly = !LETTER_OR_DIGIT_RE.test(residue.split(NEGATED_TOKEN).join(' ').replace(FILLER_RE, ' '));
   return { optional, strongRequired, weakRequired, cueOnly, substantive };
 }
 
@@ -1204,9 +1404,9 @@ const ABBREVIATIONS = new Set([
 
 const CLAUSE_BREAK_RE = new RegExp(`[;!?]|\\.(?= [\\p{Lu}\\d])| - (?!(?:${NARROWING_ADVERBS})${WE})`, 'giu');
 
-/** The item's clauses: split at semicolons, sentence ends and spaced dashes (not after "e.g.", "Ph.D."). */
-function splitClauses(text: string): string[] {
-  const clauses: string[] = [];
+/** The item's clauses, [start, end): split at semicolons, sentence ends and spaced dashes (not after "e.g.", "Ph.D."). */
+function clauseSpans(text: string): Array<[number, number]> {
+  const clauses: Array<[number, number]> = [];
   let from = 0;
   CLAUSE_BREAK_RE.lastIndex = 0;
   for (let m = CLAUSE_BREAK_RE.exec(text); m !== null; m = CLAUSE_BREAK_RE.exec(text)) {
@@ -1215,10 +1415,10 @@ function splitClauses(text: string): string[] {
       const bare = token.toLowerCase();
       if (token.length <= 1 || bare.includes('.') || ABBREVIATIONS.has(bare)) continue;
     }
-    clauses.push(text.slice(from, m.index));
+    clauses.push([from, m.index]);
     from = m.index + m[0].length;
   }
-  clauses.push(text.slice(from));
+  clauses.push([from, text.length]);
   return clauses;
 }
 
@@ -1234,17 +1434,30 @@ const CONTRAST_START_RE =
  * words or more is a clause of its own. A list whose last member carries the cue ("A, B and C
  * preferred", "AWS, GCP or Azure preferred") is not split: the cue reads over the whole list.
  */
-function splitAppendedExtra(clause: string): string[] {
+function splitAppendedExtra(text: string, [start, end]: [number, number], scanned: Scan): Array<[number, number]> {
+  const clause = text.slice(start, end);
   const comma = clause.lastIndexOf(',');
-  if (comma < 0) return [clause];
+  if (comma < 0) return [[start, end]];
   const tail = clause.slice(comma + 1);
   const head = clause.slice(0, comma);
   const tailWords = tail.trim().split(' ');
-  if (tailWords.length > 5 || LIST_JOINER_RE.test(tail) || CONTRAST_START_RE.test(tail)) return [clause];
-  if (!OPTIONAL_AT_END.test(tail)) return [clause];
-  const lastHeadPart = head.slice(head.lastIndexOf(',') + 1).trim();
-  if (lastHeadPart.split(' ').length < 3 || OPTIONAL_TEST.test(lastHeadPart.toLowerCase())) return [clause];
-  return [head, tail];
+  if (tailWords.length > 5 || LIST_JOINER_RE.test(tail) || CONTRAST_START_RE.test(tail)) return [[start, end]];
+  // OPTIONAL_AT_END.test(tail)
+  const tailStart = start + comma + 1;
+  if (firstMatch(CUES.optionalAtEnd, tail, subScan(scanned, tailStart, end)) < 0) return [[start, end]];
+  const partStart = head.lastIndexOf(',') + 1;
+  const lastHeadPart = head.slice(partStart).trim();
+  if (lastHeadPart.split(' ').length < 3) return [[start, end]];
+  // OPTIONAL_TEST.test(lastHeadPart.toLowerCase()); trimmed of spaces (the text is normal).
+  const partFrom = start + partStart + (head.length - partStart - head.slice(partStart).trimStart().length);
+  const lower = lastHeadPart.toLowerCase();
+  const partScan =
+    lower.length === lastHeadPart.length ? subScan(scanned, partFrom, partFrom + lower.length) : scanMarkers(lower);
+  if (firstMatch(CUES.optional, lower, partScan) >= 0) return [[start, end]];
+  return [
+    [start, start + comma],
+    [tailStart, end],
+  ];
 }
 
 /**
@@ -1263,20 +1476,26 @@ function splitAppendedExtra(clause: string): string[] {
 export function optionalMarker(text: string): 'optional' | 'required' | null {
   const norm = normalize(text);
   const brackets: string[] = [];
-  const main = norm.replace(/\(([^()]*)\)/gu, (whole, inner: string, offset: number) => {
-    // "Python (preferred) or R": a preference between alternatives, no marking.
-    const alternative = ALTERNATIVE_FOLLOWS_RE.test(norm.slice(offset + whole.length, offset + whole.length + 8));
-    if (!(alternative && markClause(inner).cueOnly)) brackets.push(inner);
-    return ' ';
-  });
+  const main = !norm.includes('(')
+    ? norm
+    : norm.replace(/\(([^()]*)\)/gu, (whole, inner: string, offset: number) => {
+        // "Python (preferred) or R": a preference between alternatives, no marking.
+        const alternative = ALTERNATIVE_FOLLOWS_RE.test(norm.slice(offset + whole.length, offset + whole.length + 8));
+        if (!(alternative && markClause(inner).cueOnly)) brackets.push(inner);
+        return ' ';
+      });
   // Clauses are pieces of `main` cut at non-letters, so a cue in one starts a word in `main` too.
   // No cue anywhere: every clause is unmarked.
-  const mainBits = markerBits(main);
-  if (mainBits === 0 && brackets.every((b) => markerBits(b) === 0)) return null;
+  const mainScan = scanMarkers(main, true);
+  if (!mayMark(mainScan) && brackets.every((b) => !mayMark(scanMarkers(b)))) return null;
+  // ADDITIVE_PREFERENCE_RE needs an adverb.
+  const cut = (mainScan.bits & CUES.adverb.bit) === 0 ? main : main.replace(ADDITIVE_PREFERENCE_RE, ';');
+  const cutScan = cut === main ? mainScan : scanMarkers(cut);
+  let spans = clauseSpans(cut);
   // An appended extra ends with an optional cue.
-  const split = (mainBits & MARKER_CUES.optional.bit) === 0 ? (clause: string) => [clause] : splitAppendedExtra;
-  const clauses = splitClauses(main.replace(ADDITIVE_PREFERENCE_RE, ';')).flatMap(split).map(markClause);
-  const bracketMarks = brackets.filter((b) => !NARROWING_START_RE.test(b)).map(markClause);
+  if ((cutScan.bits & CUES.optional.bit) !== 0) spans = spans.flatMap((span) => splitAppendedExtra(cut, span, cutScan));
+  const clauses = spans.map(([start, end]) => markClause(cut.slice(start, end), subScan(cutScan, start, end)));
+  const bracketMarks = brackets.filter((b) => !NARROWING_START_RE.test(b)).map((b) => markClause(b));
   const all = [...clauses, ...bracketMarks];
 
   if (all.some((c) => c.strongRequired)) return 'required';
@@ -1542,8 +1761,8 @@ const LANGUAGE_PROFICIENCY_RE = new RegExp(
 const MAX_LANGUAGE_MENTIONS = 50;
 
 function isLanguageRequirement(text: string, s: Scan): boolean {
-  if (firstMatch(CATEGORY_CUES.languageCore, text, s) >= 0) return true;
-  if ((s.bits & CATEGORY_CUES.languageName.bit) === 0) return false;
+  if (firstMatch(CUES.languageCore, text, s) >= 0) return true;
+  if ((s.bits & CUES.languageName.bit) === 0) return false;
   LANGUAGE_NAME_RE.lastIndex = 0;
   let seen = 0;
   for (
@@ -1789,18 +2008,46 @@ const ABILITY_RE = words(
   'iu',
 );
 
-const CATEGORY_CUES = {
-  physicalLegal: cue(1 << 0, PHYSICAL_LEGAL_RE),
-  education: cue(1 << 1, EDUCATION_RE),
-  certification: cue(1 << 2, CERTIFICATION_RE),
-  languageCore: cue(1 << 3, LANGUAGE_CORE_RE),
-  languageName: cue(1 << 4, LANGUAGE_NAME_RE),
-  experienceWord: cue(1 << 5, EXPERIENCE_WORD_RE),
-  personal: cue(1 << 6, PERSONAL_RE),
-  skill: cue(1 << 7, SKILL_RE),
-  ability: cue(1 << 8, ABILITY_RE),
-};
-const CATEGORY_LEXICON = buildLexicon(Object.values(CATEGORY_CUES).map((c) => [c.bit, c.re]));
+/**
+ * All cue regexes in one lexicon: the first mark a clause or change it before marking (NARROWING_RE
+ * needs an adverb); the others tell the category. One scan of an item serves both.
+ */
+const { lexicon: CUE_LEXICON, cue: CUES } = lexicon({
+  optional: OPTIONAL_TEST,
+  required: REQUIRED_ALL,
+  negated: NEGATED_REQUIRED_RE,
+  alternative: ALTERNATIVE_PREFERENCE_RE,
+  adverb: new RegExp(`${WS}(?:${NARROWING_ADVERBS})${WE}`, 'iu'),
+  optionalAtEnd: OPTIONAL_AT_END,
+  physicalLegal: PHYSICAL_LEGAL_RE,
+  education: EDUCATION_RE,
+  certification: CERTIFICATION_RE,
+  languageCore: LANGUAGE_CORE_RE,
+  languageName: LANGUAGE_NAME_RE,
+  experienceWord: EXPERIENCE_WORD_RE,
+  personal: PERSONAL_RE,
+  skill: SKILL_RE,
+  ability: ABILITY_RE,
+});
+const ANY_MARKER =
+  CUES.optional.bit |
+  CUES.required.bit |
+  CUES.negated.bit |
+  CUES.alternative.bit |
+  CUES.adverb.bit |
+  CUES.optionalAtEnd.bit;
+let lastItem: string | undefined;
+let lastItemScan: Scan | undefined;
+
+/** The scan of an item, kept for the next function the item goes to. */
+function scanItem(text: string): Scan {
+  if (text !== lastItem || lastItemScan === undefined) {
+    lastItem = text;
+    lastItemScan = scan(text, CUE_LEXICON);
+  }
+  return lastItemScan;
+}
+
 /** Every DEGREE_ABBREVIATION_RE match holds a capital B or M, maybe a dot, then S, A or E. */
 const DEGREE_ABBREVIATION_HINT_RE = /[BM]\.?[SAE]/;
 
@@ -1825,18 +2072,18 @@ export function categorize(text: string): RequirementCategory {
   const norm = normalize(text);
   const years = extractYears(norm);
   if (years.yearsMin !== null || years.yearsMax !== null) return 'experience';
-  const s = scan(norm, CATEGORY_LEXICON);
+  const s = scanItem(norm);
   const has = (c: Cue): boolean => firstMatch(c, norm, s) >= 0;
-  if (has(CATEGORY_CUES.physicalLegal)) return 'physical_legal';
-  if (has(CATEGORY_CUES.education) || (DEGREE_ABBREVIATION_HINT_RE.test(norm) && DEGREE_ABBREVIATION_RE.test(norm))) {
+  if (has(CUES.physicalLegal)) return 'physical_legal';
+  if (has(CUES.education) || (DEGREE_ABBREVIATION_HINT_RE.test(norm) && DEGREE_ABBREVIATION_RE.test(norm))) {
     return 'education';
   }
-  if (has(CATEGORY_CUES.certification)) return 'certification';
+  if (has(CUES.certification)) return 'certification';
   if (isLanguageRequirement(norm, s)) return 'language';
-  if (has(CATEGORY_CUES.experienceWord)) return 'experience';
-  const trait = firstMatch(CATEGORY_CUES.personal, norm, s);
-  const skill = firstMatch(CATEGORY_CUES.skill, norm, s);
+  if (has(CUES.experienceWord)) return 'experience';
+  const trait = firstMatch(CUES.personal, norm, s);
+  const skill = firstMatch(CUES.skill, norm, s);
   if (trait >= 0 && (skill < 0 || trait < skill)) return 'personal';
-  if (skill >= 0 || has(CATEGORY_CUES.ability)) return 'skill';
+  if (skill >= 0 || has(CUES.ability)) return 'skill';
   return 'other';
 }
