@@ -289,7 +289,3 @@ export function requirementStrength(text: string): number {
 export function dutyStrength(text: string): number {
   return dutyScore(foldDiacritics(text));
 }
-
-export function neitherStrength(text: string): number {
-  return Math.min(sum(foldDiacritics(text), NEITHER_CUES), 6);
-}

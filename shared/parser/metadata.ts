@@ -197,6 +197,21 @@ class Lines {
     return s;
   }
 
+  /**
+   * The first "Label: value" among the first `count` lines whose lead word is in `leads`, whose
+   * `pattern` captures a value, and whose value `fromValue` accepts.
+   */
+  firstLabelled<T>(count: number, leads: number, pattern: RegExp, fromValue: (value: string) => T | null): T | null {
+    for (let i = 0; i < count; i++) {
+      if (!this.leadsWith(i, leads) || !this.hasColon(i)) continue;
+      const value = pattern.exec(this.strip(i))?.[1];
+      if (value === undefined) continue;
+      const accepted = fromValue(value);
+      if (accepted) return accepted;
+    }
+    return null;
+  }
+
   /** Whether line i has ':' or '：' (stripping markup neither adds nor removes one). */
   hasColon(i: number): boolean {
     return this.flag(i, 1, COLON);
@@ -2342,15 +2357,8 @@ function firstCompanyMatch(
 }
 
 function extractCompany(doc: Lines, head: string, header: HeaderInfo | null, index: HeadIndex): string | null {
-  const lines = doc.head;
-  for (let i = 0; i < lines.length; i++) {
-    if (!doc.leadsWith(i, COMPANY_LABEL_LEADS) || !doc.hasColon(i)) continue;
-    const m = COMPANY_LABEL.exec(doc.strip(i));
-    if (m?.[1] !== undefined) {
-      const v = cleanValue(m[1]);
-      if (v) return v;
-    }
-  }
+  const labelled = doc.firstLabelled(doc.head.length, COMPANY_LABEL_LEADS, COMPANY_LABEL, cleanValue);
+  if (labelled) return labelled;
   if (header?.company) {
     const v = validCompany(header.company);
     if (v) return v;
@@ -2359,7 +2367,7 @@ function extractCompany(doc: Lines, head: string, header: HeaderInfo | null, ind
     firstCompanyMatch(COMPANY_HIRING_SEARCH, COMPANY_HIRING_GATE, index, head) ??
     firstCompanyMatch(COMPANY_RECRUTE_SEARCH, COMPANY_RECRUTE_GATE, index, head);
   if (hiring) return hiring;
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0; i < doc.head.length; i++) {
     if (!ABOUT_OR_WHY_LEADS.has(doc.lead(i))) continue;
     const line = doc.strip(i);
     const m = ABOUT_COMPANY.exec(line) ?? WHY_COMPANY.exec(line);
@@ -2573,15 +2581,8 @@ function extractEmploymentType(
   scan: string,
   index: HeadIndex,
 ): EmploymentType | null {
-  const lines = doc.label;
-  for (let i = 0; i < lines.length; i++) {
-    if (!doc.leadsWith(i, EMPLOYMENT_LABEL_LEADS) || !doc.hasColon(i)) continue;
-    const m = EMPLOYMENT_LABEL.exec(doc.strip(i));
-    if (m?.[1] !== undefined) {
-      const v = employmentFromValue(m[1]);
-      if (v) return v;
-    }
-  }
+  const labelled = doc.firstLabelled(doc.label.length, EMPLOYMENT_LABEL_LEADS, EMPLOYMENT_LABEL, employmentFromValue);
+  if (labelled) return labelled;
   if (header) {
     for (const seg of headerLine.split(PIPE_SPLIT)) {
       const v = employmentFromValue(seg.trim());
@@ -2780,15 +2781,8 @@ function extractRemote(
   index: HeadIndex,
 ): WorkMode | null {
   if (NOT_REMOTE_GATE(index) && searchAnchored(NOT_REMOTE_SEARCH, scan, index, 0) !== null) return 'onsite';
-  const lines = doc.label;
-  for (let i = 0; i < lines.length; i++) {
-    if (!doc.leadsWith(i, MODE_LABEL_LEADS) || !doc.hasColon(i)) continue;
-    const m = MODE_LABEL.exec(doc.strip(i));
-    if (m?.[1] !== undefined) {
-      const v = modeFromValue(m[1]);
-      if (v) return v;
-    }
-  }
+  const labelled = doc.firstLabelled(doc.label.length, MODE_LABEL_LEADS, MODE_LABEL, modeFromValue);
+  if (labelled) return labelled;
   if (headerLine) {
     for (const seg of headerLine.split(PIPE_SPLIT)) {
       const v = modeFromValue(seg);
