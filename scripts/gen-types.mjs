@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { compile } from 'json-schema-to-typescript';
 
 const root = join(import.meta.dirname, '..');
-const targets = [['shared/contracts/parse-result.schema.json', 'shared/contracts/parse-result.generated.ts']];
+const targets = [
+  ['shared/contracts/parse-result.schema.json', 'shared/contracts/parse-result.generated.ts'],
+  ['shared/contracts/job-description-message.schema.json', 'shared/contracts/job-description-message.generated.ts'],
+];
 
 export async function generate(schemaPath) {
   const schema = JSON.parse(readFileSync(join(root, schemaPath), 'utf8'));

@@ -28,3 +28,23 @@ export function validateParseResult(value: unknown): ValidationOutcome {
 }
 
 export { parseResultSchema };
+
+import type { JobDescriptionMessage } from './job-description-message.generated';
+import jobDescriptionMessageSchema from './job-description-message.schema.json';
+
+export type { JobDescriptionMessage } from './job-description-message.generated';
+
+const validateMessageFn = ajv.compile<JobDescriptionMessage>(jobDescriptionMessageSchema);
+
+/** Checks a decoded message body against the published message schema. */
+export function validateJobDescriptionMessage(value: unknown): ValidationOutcome {
+  const valid = validateMessageFn(value);
+  return { valid, errors: valid ? [] : [...(validateMessageFn.errors ?? [])] };
+}
+
+export { jobDescriptionMessageSchema };
+
+/** One line per schema error, for problem details and rejection records: "/text: must NOT have fewer than 1 characters". */
+export function describeSchemaErrors(errors: readonly ErrorObject[]): string[] {
+  return errors.map((e) => `${e.instancePath || '/'}: ${e.message ?? e.keyword}`);
+}

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, max, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, max, notExists, type SQL, sql } from 'drizzle-orm';
 import { Client as PgClient } from 'pg';
 import type { ParseResult } from '../contracts/validate';
 import { AppError } from '../errors/app-error';
@@ -7,6 +7,7 @@ import type { Database } from './client';
 import { toAppError } from './errors';
 import {
   documents,
+  idempotencyKeys,
   parses,
   processedDeliveries,
   rejections,
@@ -23,7 +24,12 @@ export interface DocumentInput {
   contentType: string;
   text: string;
   receivedAt?: Date;
+  /** What the text was extracted from (application/pdf...), when not contentType itself. */
+  sourceFormat?: string | null;
+  metadata?: DocumentMetadata | null;
 }
+
+export type DocumentMetadata = Record<string, string | number | boolean | null>;
 
 export interface StoreParseInput {
   document: DocumentInput;
@@ -31,6 +37,11 @@ export interface StoreParseInput {
   durationMs: number;
   /** The transport's delivery id (Pub/Sub messageId): a second delivery is a no-op. */
   messageId?: string;
+  /**
+   * Replace a parse of the same parserVersion if there is one (a forced re-parse); otherwise a
+   * stored success wins and the call is a no-op.
+   */
+  replace?: boolean;
 }
 
 export interface StoreParseOutcome {
@@ -50,6 +61,8 @@ export interface StoredDocument {
   text: string;
   byteSize: number;
   receivedAt: Date;
+  sourceFormat: string | null;
+  metadata: DocumentMetadata | null;
   parse: { id: string; parserVersion: string; parsedAt: Date; durationMs: number; result: ParseResult } | null;
 }
 
@@ -107,24 +120,31 @@ function firstUnstorable(value: unknown, path: string): { path: string; reason: 
   return null;
 }
 
-function assertStorable(input: StoreParseInput): void {
-  const { document } = input;
+function assertDocumentStorable(document: DocumentInput): void {
   for (const field of ['source', 'externalId', 'contentType'] as const) {
     if (typeof document[field] !== 'string' || document[field].length === 0) {
       throw new AppError('INVALID_INPUT', `document.${field} must be a non-empty string`, { field });
     }
   }
   if (typeof document.text !== 'string') throw new AppError('INVALID_INPUT', 'document.text must be a string');
-  if (!Number.isFinite(input.durationMs) || input.durationMs < 0) {
-    throw new AppError('INVALID_INPUT', 'durationMs must be a non-negative number', { durationMs: input.durationMs });
-  }
-  const found = firstUnstorable(document, 'document') ?? firstUnstorable(input.result, 'result');
+  throwIfUnstorable(firstUnstorable(document, 'document'));
+}
+
+function throwIfUnstorable(found: { path: string; reason: string } | null): void {
   if (found) {
     throw new AppError('STORAGE_REJECTED', `${found.path} contains a ${found.reason}, which PostgreSQL cannot store`, {
       reason: found.reason,
       path: found.path,
     });
   }
+}
+
+function assertStorable(input: StoreParseInput): void {
+  assertDocumentStorable(input.document);
+  if (!Number.isFinite(input.durationMs) || input.durationMs < 0) {
+    throw new AppError('INVALID_INPUT', 'durationMs must be a non-negative number', { durationMs: input.durationMs });
+  }
+  throwIfUnstorable(firstUnstorable(input.result, 'result'));
 }
 
 function chunks<T>(rows: T[]): T[][] {
@@ -135,10 +155,14 @@ function chunks<T>(rows: T[]): T[][] {
 
 type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
-async function findOrCreateDocument(tx: Tx, document: DocumentInput, hash: string): Promise<string> {
+async function findOrCreateDocument(
+  tx: Tx,
+  document: DocumentInput,
+  hash: string,
+): Promise<{ id: string; created: boolean }> {
   const [existing] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.contentHash, hash));
   // A re-delivery of an older version stays where it is in the history: it does not become latest.
-  if (existing) return existing.id;
+  if (existing) return { id: existing.id, created: false };
   const sameExternal = and(eq(documents.source, document.source), eq(documents.externalId, document.externalId));
   const [last] = await tx
     .select({ version: max(documents.version) })
@@ -159,11 +183,13 @@ async function findOrCreateDocument(tx: Tx, document: DocumentInput, hash: strin
       contentType: document.contentType,
       rawText: document.text,
       byteSize: Buffer.byteLength(document.text, 'utf8'),
+      sourceFormat: document.sourceFormat ?? null,
+      metadata: document.metadata ?? null,
       ...(document.receivedAt ? { receivedAt: document.receivedAt } : {}),
     })
     .returning({ id: documents.id });
   if (!created) throw new Error('insert into documents returned no row');
-  return created.id;
+  return { id: created.id, created: true };
 }
 
 async function insertChildren(tx: Tx, parseId: string, result: ParseResult): Promise<void> {
@@ -230,6 +256,14 @@ async function promoteIfNewer(tx: Tx, documentId: string, parseId: string, parse
   await tx.update(parses).set({ isCurrent: true }).where(eq(parses.id, parseId));
 }
 
+/**
+ * Serialises writers of one (source, external id): versions are numbered without gaps or races,
+ * and a concurrent duplicate finds the first writer's rows instead of colliding with them.
+ */
+function lockDocument(tx: Tx, document: DocumentInput): Promise<void> {
+  return advisoryXactLock(tx, `jd-parser:document\u001f${document.source}\u001f${document.externalId}`);
+}
+
 /** Held until the transaction ends; a hash collision only makes two unrelated writers queue. */
 async function advisoryXactLock(tx: Tx, key: string): Promise<void> {
   await raw(tx, 'jd_advisory_lock', LOCK_SQL, [key]);
@@ -259,10 +293,11 @@ with known as (
   where source = $2::text and external_id = $3::text and is_latest and not exists (select from known)
   returning version
 ), doc as (
-  insert into documents (content_hash, source, external_id, version, is_latest, content_type, raw_text, byte_size, received_at)
+  insert into documents (content_hash, source, external_id, version, is_latest, content_type, raw_text, byte_size,
+    received_at, source_format, metadata)
   select $1::text, $2::text, $3::text,
     coalesce((select max(version) from documents where source = $2::text and external_id = $3::text), 0) + 1,
-    true, $4::text, $5::text, $6::int4, coalesce($7::text::timestamptz, now())
+    true, $4::text, $5::text, $6::int4, coalesce($7::text::timestamptz, now()), $23::text, $24::text::jsonb
   from (select count(*) from prior) as flipped
   where not exists (select from known)
   returning id
@@ -396,6 +431,8 @@ async function storeIfNew(
     linkPositions,
     linkNames,
     input.messageId ?? null,
+    d.sourceFormat ?? null,
+    d.metadata ? JSON.stringify(d.metadata) : null,
   ]);
   if (row?.known_id) return null;
   if (!row?.document_id || !row.parse_id) throw new Error('storing a new document returned no row');
@@ -430,16 +467,25 @@ async function storeInTransaction(tx: Tx, input: StoreParseInput): Promise<Store
       if (parse) return { documentId: delivered.documentId, parseId: parse.id, created: false };
     }
   }
-  // Serialises writers of one (source, external id): versions are numbered without gaps or races,
-  // and a concurrent duplicate finds the first writer's rows instead of colliding with them.
-  await advisoryXactLock(tx, `jd-parser:document\u001f${document.source}\u001f${document.externalId}`);
+  await lockDocument(tx, document);
 
   const hash = contentHash(document);
   const stored = await storeIfNew(tx, input, hash);
   if (stored) return { ...stored, created: true };
 
   // The rare cases, step by step: a redelivery of a known document, another parserVersion of it.
-  const documentId = await findOrCreateDocument(tx, document, hash);
+  const { id: documentId } = await findOrCreateDocument(tx, document, hash);
+  // A forced re-parse replaces this version's parse (children cascade); a failed attempt of this
+  // version always gives way to a new one.
+  await tx
+    .delete(parses)
+    .where(
+      and(
+        eq(parses.documentId, documentId),
+        eq(parses.parserVersion, result.parserVersion),
+        input.replace ? undefined : eq(parses.status, 'failed'),
+      ),
+    );
   const [inserted] = await tx
     .insert(parses)
     .values({
@@ -485,6 +531,45 @@ export interface Repository {
   /** The latest version of (source, externalId) with its current parse, or null. */
   getLatestDocument(source: string, externalId: string): Promise<StoredDocument | null>;
   recordRejection(input: RejectionInput): Promise<{ id: string }>;
+  /**
+   * Stores a document version without a parse (an upload answered 202, parsed later from the
+   * topic). Idempotent: the same content returns the same document.
+   */
+  storeDocument(document: DocumentInput): Promise<{ documentId: string; created: boolean }>;
+  /** Records that parserVersion failed on a document, so re-parses skip it until the parser changes. */
+  recordParseFailure(input: {
+    documentId: string;
+    parserVersion: string;
+    code: string;
+    durationMs: number;
+  }): Promise<void>;
+  /**
+   * Latest document versions with no parse from `parserVersion` (never parsed, parsed by another
+   * version, or failed under another version), or all latest versions with `force`; ordered by id
+   * after `after` (keyset pagination: stable under concurrent inserts, constant cost per page).
+   */
+  findDocumentsToReparse(options: {
+    parserVersion: string;
+    force: boolean;
+    after: string | undefined;
+    limit: number;
+  }): Promise<ReparseCandidate[]>;
+  /**
+   * Binds an Idempotency-Key to the document its first request made; returns the binding that
+   * holds (the earlier one, if the key was already bound).
+   */
+  bindIdempotencyKey(key: string, requestHash: string, documentId: string): Promise<IdempotencyBinding>;
+  findIdempotencyKey(key: string): Promise<IdempotencyBinding | null>;
+}
+
+export interface IdempotencyBinding {
+  requestHash: string;
+  documentId: string;
+}
+
+export interface ReparseCandidate {
+  id: string;
+  document: DocumentInput;
 }
 
 export function createRepository(db: Database): Repository {
@@ -507,6 +592,8 @@ export function createRepository(db: Database): Repository {
       text: d.rawText,
       byteSize: d.byteSize,
       receivedAt: d.receivedAt,
+      sourceFormat: d.sourceFormat,
+      metadata: d.metadata,
       parse:
         p?.result != null
           ? {
@@ -546,6 +633,101 @@ export function createRepository(db: Database): Repository {
         );
       } catch (error) {
         throw toAppError(error, 'getLatestDocument');
+      }
+    },
+
+    async storeDocument(document) {
+      assertDocumentStorable(document);
+      try {
+        return await db.transaction(async (tx) => {
+          await lockDocument(tx, document);
+          const { id, created } = await findOrCreateDocument(tx, document, contentHash(document));
+          return { documentId: id, created };
+        });
+      } catch (error) {
+        throw toAppError(error, 'storeDocument');
+      }
+    },
+
+    async recordParseFailure(input) {
+      try {
+        await db
+          .insert(parses)
+          .values({
+            documentId: input.documentId,
+            parserVersion: input.parserVersion,
+            status: 'failed',
+            errorCode: input.code,
+            durationMs: Math.round(input.durationMs),
+          })
+          .onConflictDoNothing({ target: [parses.documentId, parses.parserVersion] });
+      } catch (error) {
+        throw toAppError(error, 'recordParseFailure');
+      }
+    },
+
+    async findDocumentsToReparse({ parserVersion, force, after, limit }) {
+      if (after !== undefined && !UUID.test(after)) {
+        throw new AppError('INVALID_INPUT', 'cursor is not a document id', { field: 'cursor' });
+      }
+      try {
+        const rows = await db
+          .select({
+            id: documents.id,
+            source: documents.source,
+            externalId: documents.externalId,
+            contentType: documents.contentType,
+            text: documents.rawText,
+            sourceFormat: documents.sourceFormat,
+            metadata: documents.metadata,
+            receivedAt: documents.receivedAt,
+          })
+          .from(documents)
+          .where(
+            and(
+              eq(documents.isLatest, true),
+              after === undefined ? undefined : gt(documents.id, after),
+              force
+                ? undefined
+                : notExists(
+                    db
+                      .select({ one: sql`1` })
+                      .from(parses)
+                      .where(and(eq(parses.documentId, documents.id), eq(parses.parserVersion, parserVersion))),
+                  ),
+            ),
+          )
+          .orderBy(asc(documents.id))
+          .limit(limit);
+        return rows.map(({ id, ...document }) => ({ id, document }));
+      } catch (error) {
+        throw toAppError(error, 'findDocumentsToReparse');
+      }
+    },
+
+    async bindIdempotencyKey(key, requestHash, documentId) {
+      try {
+        await db.insert(idempotencyKeys).values({ key, requestHash, documentId }).onConflictDoNothing();
+        const [row] = await db
+          .select({ requestHash: idempotencyKeys.requestHash, documentId: idempotencyKeys.documentId })
+          .from(idempotencyKeys)
+          .where(eq(idempotencyKeys.key, key));
+        if (!row) throw new Error('idempotency key vanished after insert');
+        return row;
+      } catch (error) {
+        throw toAppError(error, 'bindIdempotencyKey');
+      }
+    },
+
+    async findIdempotencyKey(key) {
+      try {
+        const [row] = await db
+          .select({ requestHash: idempotencyKeys.requestHash, documentId: idempotencyKeys.documentId })
+          .from(idempotencyKeys)
+          .where(eq(idempotencyKeys.key, key));
+        return row ?? null;
+      } catch (error) {
+        throw toAppError(error, 'findIdempotencyKey');
       }
     },
 

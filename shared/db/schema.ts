@@ -50,6 +50,10 @@ export const documents = pgTable(
     rawText: text('raw_text').notNull(),
     /** UTF-8 bytes of raw_text, for quotas and monitoring without reading the text. */
     byteSize: integer('byte_size').notNull(),
+    /** What was received when raw_text was extracted from it (application/pdf, a DOCX); null when the same as content_type. */
+    sourceFormat: text('source_format'),
+    /** The sender's own fields (message `metadata`), returned as they came. Not part of the content hash. */
+    metadata: jsonb('metadata').$type<Record<string, string | number | boolean | null>>(),
     receivedAt: createdAt('received_at'),
   },
   (t) => [
@@ -69,6 +73,8 @@ export const parses = pgTable(
     status: text('status', { enum: ['succeeded', 'failed'] }).notNull(),
     isCurrent: boolean('is_current').notNull().default(false),
     result: jsonb('result').$type<ParseResult>(),
+    /** For status 'failed': the AppError code, so a failed document is not retried until the parser changes. */
+    errorCode: text('error_code'),
     parsedAt: createdAt('parsed_at'),
     durationMs: integer('duration_ms').notNull(),
   },
@@ -158,6 +164,19 @@ export const rejections = pgTable(
   (t) => [index('rejections_received_idx').on(t.receivedAt)],
 );
 
+/**
+ * Upload Idempotency-Keys: a key sent again returns the document it created; with a different body
+ * it is refused. `request_hash` covers the body and the parameters that shape the document.
+ */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  documentId: uuid('document_id')
+    .notNull()
+    .references(() => documents.id, { onDelete: 'cascade' }),
+  createdAt: createdAt('created_at'),
+});
+
 export const schema = {
   documents,
   parses,
@@ -167,5 +186,6 @@ export const schema = {
   requirementSkills,
   processedDeliveries,
   rejections,
+  idempotencyKeys,
 };
 export type Schema = typeof schema;

@@ -9,6 +9,18 @@ export const ERROR_CODES = {
   INPUT_BINARY: { retryable: false, httpStatus: 400 },
   UNSUPPORTED_CONTENT_TYPE: { retryable: false, httpStatus: 415 },
   INVALID_INPUT: { retryable: false, httpStatus: 400 },
+  /** A PDF or Word file that cannot be read (corrupt, encrypted, not what its type says, no text layer). */
+  DOCUMENT_UNREADABLE: { retryable: false, httpStatus: 400 },
+  /** An Idempotency-Key sent again with a different request body. */
+  IDEMPOTENCY_KEY_REUSED: { retryable: false, httpStatus: 422 },
+  NOT_FOUND: { retryable: false, httpStatus: 404 },
+  METHOD_NOT_ALLOWED: { retryable: false, httpStatus: 405 },
+  /** An upload without Content-Length: its size cannot be checked before it is read. */
+  LENGTH_REQUIRED: { retryable: false, httpStatus: 411 },
+  /** The topic could not take the message (Pub/Sub unreachable, quota): the caller may try again. */
+  PUBLISH_FAILED: { retryable: true, httpStatus: 503 },
+  /** The work did not finish in the time it was given: another attempt can succeed. */
+  TIMEOUT: { retryable: true, httpStatus: 503 },
   INTERNAL: { retryable: false, httpStatus: 500 },
   /** The database could not be reached or dropped the connection: another attempt can succeed. */
   DATABASE_UNAVAILABLE: { retryable: true, httpStatus: 503 },
