@@ -1,7 +1,7 @@
 /* Generated from shared/contracts/job-description-message.schema.json by scripts/gen-types.mjs. Do not edit: run `npm run gen:types`. */
 
 /**
- * The JSON body of a message on the job-descriptions topic: one posting, given as `text`, as `html`, or as base64 `content` with its `contentType` (PDF, Word, text, Markdown, HTML). A message whose data is not JSON is taken as the posting's plain text, with `source`, `externalId` and `contentType` read from its attributes.
+ * The JSON body of a message on the job-descriptions topic: one posting, given as exactly one of `text`, as `html`, or as base64 `content` with its `contentType` (PDF, Word, text, Markdown, HTML). A message whose data is not JSON is taken as the posting's plain text, with `source`, `externalId` and `contentType` read from its attributes.
  */
 export type JobDescriptionMessage = {
   /**

@@ -34,7 +34,13 @@ import jobDescriptionMessageSchema from './job-description-message.schema.json';
 
 export type { JobDescriptionMessage } from './job-description-message.generated';
 
-const validateMessageFn = ajv.compile<JobDescriptionMessage>(jobDescriptionMessageSchema);
+// strictRequired off for this schema only: its oneOf branches require properties declared at the top level.
+const validateMessageFn = new Ajv2020({
+  allErrors: true,
+  strict: true,
+  strictRequired: false,
+  allowUnionTypes: true,
+}).compile<JobDescriptionMessage>(jobDescriptionMessageSchema);
 
 /** Checks a decoded message body against the published message schema. */
 export function validateJobDescriptionMessage(value: unknown): ValidationOutcome {

@@ -15,8 +15,6 @@ export const ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: { retryable: false, httpStatus: 422 },
   NOT_FOUND: { retryable: false, httpStatus: 404 },
   METHOD_NOT_ALLOWED: { retryable: false, httpStatus: 405 },
-  /** An upload without Content-Length: its size cannot be checked before it is read. */
-  LENGTH_REQUIRED: { retryable: false, httpStatus: 411 },
   /** The topic could not take the message (Pub/Sub unreachable, quota): the caller may try again. */
   PUBLISH_FAILED: { retryable: true, httpStatus: 503 },
   /** The work did not finish in the time it was given: another attempt can succeed. */

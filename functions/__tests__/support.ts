@@ -1,0 +1,44 @@
+// Test support for the functions' suites (not a test file).
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '../../shared/logging/logger';
+
+export { admin, createPostgresDatabase, openTestDatabase, sampleText } from '../../shared/db/__tests__/harness';
+
+/** A logger whose lines are kept for assertions (and kept off the test output). */
+export function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[]; text(): string } {
+  const lines: Record<string, unknown>[] = [];
+  const destination = new Writable({
+    write(chunk, _encoding, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
+      done();
+    },
+  });
+  return { logger: createLogger({ level: 'debug', destination }), lines, text: () => JSON.stringify(lines) };
+}
+
+export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+export const b64 = (value: string | Uint8Array) => Buffer.from(value).toString('base64');
+
+let counter = 0;
+/** A raw Pub/Sub push body, as the service and the emulator send it. */
+export function pushBody(data: string | Buffer, attributes: Record<string, string> = {}, messageId?: string) {
+  counter += 1;
+  return {
+    message: {
+      data: b64(data),
+      attributes,
+      messageId: messageId ?? `test-${process.pid}-${counter}`,
+      publishTime: new Date().toISOString(),
+    },
+    subscription: 'projects/local-project/subscriptions/test',
+  };
+}
