@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
+import { Client } from 'pg';
 import { isAppError } from '../errors/app-error';
-import { DRIVERS, openTestDatabase, type TestDatabase } from './__tests__/harness';
+import { admin, DRIVERS, openTestDatabase, type TestDatabase } from './__tests__/harness';
 import { openDatabase } from './client';
-import { migrate, migrationsFolder } from './migrate';
+import { APP_ROLE, migrate, migrationsFolder } from './migrate';
 import { main } from './migrate-cli';
 import { schema } from './schema';
 
@@ -110,6 +111,40 @@ describe('the db:migrate command', () => {
       expect(isAppError(error) && error.code === 'DATABASE_UNAVAILABLE' && error.retryable).toBe(true);
     } finally {
       await handle.close();
+    }
+  });
+});
+
+describe('rights for the functions on PostgreSQL', () => {
+  test('when the app role exists, then after migrating it can read and write every table', async () => {
+    const role = APP_ROLE;
+    const login = `jd_test_login_${process.pid}`;
+    await admin(async (c) => {
+      await c.query(
+        `do $$ begin if not exists (select 1 from pg_roles where rolname = '${role}') then create role ${role} nologin; end if; end $$`,
+      );
+      await c.query(`drop role if exists ${login}`);
+      await c.query(`create role ${login} login in role ${role}`);
+    });
+    const handle = await openTestDatabase('PostgreSQL');
+    try {
+      const url = new URL(handle.pg?.url as string);
+      url.username = login;
+      const client = new Client({ connectionString: url.toString() });
+      await client.connect();
+      try {
+        await client.query(
+          `insert into documents (content_hash, source, external_id, version, content_type, raw_text, byte_size) values ('h', 's', 'e', 1, 'text/plain', 't', 1)`,
+        );
+        const { rows } = await client.query('select count(*)::int as n from documents');
+        expect(rows[0].n).toBe(1);
+        await client.query(`insert into skills (name) values ('Go')`);
+      } finally {
+        await client.end();
+      }
+    } finally {
+      await handle.close();
+      await admin((c) => c.query(`drop role if exists ${login}`));
     }
   });
 });

@@ -28,6 +28,24 @@ export function migrationsFolder(env: Readonly<Record<string, string | undefined
   }
 }
 
+/**
+ * The functions' database users share one group role, created by whoever administers the database
+ * (docs/deploy.md); the migrator owns the tables and is the one that can grant on them. Run after
+ * every migration so a role created later still gets its rights; a no-op where the role does not
+ * exist (local and test databases).
+ */
+export const APP_ROLE = 'jd_parser_app';
+const GRANT_APP_ROLE_SQL = `
+do $$ begin
+  if exists (select 1 from pg_roles where rolname = '${APP_ROLE}') then
+    grant usage on schema public to ${APP_ROLE};
+    grant select, insert, update, delete on all tables in schema public to ${APP_ROLE};
+    grant usage, select on all sequences in schema public to ${APP_ROLE};
+    alter default privileges in schema public grant select, insert, update, delete on tables to ${APP_ROLE};
+    alter default privileges in schema public grant usage, select on sequences to ${APP_ROLE};
+  end if;
+end $$`;
+
 function isPglite(client: Database['$client']): client is PGlite {
   return 'waitReady' in client;
 }
@@ -58,6 +76,7 @@ async function migrateWithLock(session: PoolClient | Pool, folder: string): Prom
     await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
     try {
       await migrateNodePg(drizzleNodePg({ client }), { migrationsFolder: folder });
+      await client.query(GRANT_APP_ROLE_SQL);
     } finally {
       await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
     }

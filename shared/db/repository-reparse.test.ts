@@ -114,6 +114,22 @@ describe.each(DRIVERS)('documents awaiting a parse, failures and idempotency key
     });
   });
 
+  test('when a redelivered message is rejected again, then it is recorded once', async () => {
+    const messageId = uniqueId('msg');
+    const first = await repo.recordRejection({ source: 'pubsub', reason: 'INVALID_INPUT', messageId, rawPayload: 'x' });
+    const second = await repo.recordRejection({
+      source: 'pubsub',
+      reason: 'INVALID_INPUT',
+      messageId,
+      rawPayload: 'x',
+    });
+    expect(second.id).toBe(first.id);
+    const anonymous = await Promise.all(
+      [1, 2].map(() => repo.recordRejection({ source: 'http', reason: 'INPUT_EMPTY' })),
+    );
+    expect(anonymous[0]?.id).not.toBe(anonymous[1]?.id);
+  });
+
   test('when the cursor is not a document id, then INVALID_INPUT', async () => {
     const error = await repo
       .findDocumentsToReparse({ parserVersion: '1.0.0', force: false, after: 'nope', limit: 1 })

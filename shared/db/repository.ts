@@ -737,6 +737,7 @@ export function createRepository(db: Database): Repository {
         raw === undefined ? null : typeof raw === 'string' ? Buffer.from(raw, 'utf8') : Buffer.from(raw);
       // The detail is ours, not the sender's: make it storable rather than lose the rejection.
       const detail = input.detail?.replaceAll('\u0000', '\uFFFD').toWellFormed() ?? null;
+      const messageId = input.messageId?.toWellFormed().replaceAll('\u0000', '\uFFFD') ?? null;
       try {
         const [row] = await db
           .insert(rejections)
@@ -744,13 +745,23 @@ export function createRepository(db: Database): Repository {
             source: input.source,
             reason: input.reason,
             detail,
-            messageId: input.messageId?.toWellFormed().replaceAll('\u0000', '\uFFFD') ?? null,
+            messageId,
             rawPayload,
             ...(input.receivedAt ? { receivedAt: input.receivedAt } : {}),
           })
+          .onConflictDoNothing({
+            target: [rejections.source, rejections.messageId],
+            where: sql`${rejections.messageId} is not null`,
+          })
           .returning({ id: rejections.id });
-        if (!row) throw new Error('insert into rejections returned no row');
-        return { id: row.id };
+        if (row) return { id: row.id };
+        // A redelivery of a message already recorded: the first record stands.
+        const [first] = await db
+          .select({ id: rejections.id })
+          .from(rejections)
+          .where(and(eq(rejections.source, input.source), eq(rejections.messageId, messageId as string)));
+        if (!first) throw new Error('insert into rejections returned no row');
+        return { id: first.id };
       } catch (error) {
         throw toAppError(error, 'recordRejection');
       }

@@ -161,7 +161,11 @@ export const rejections = pgTable(
     rawPayload: bytea('raw_payload'),
     receivedAt: createdAt('received_at'),
   },
-  (t) => [index('rejections_received_idx').on(t.receivedAt)],
+  (t) => [
+    index('rejections_received_idx').on(t.receivedAt),
+    // A redelivered rejected message is recorded once.
+    uniqueIndex('rejections_message_key').on(t.source, t.messageId).where(sql`${t.messageId} is not null`),
+  ],
 );
 
 /**
