@@ -27,7 +27,12 @@ export interface Topic {
 /** Google Cloud Pub/Sub, or its emulator when PUBSUB_EMULATOR_HOST is set (the client reads it). */
 export function createPubSubTopic(config: Extract<TopicConfig, { kind: 'pubsub' }>): Topic {
   const { PubSub } = require('@google-cloud/pubsub') as typeof import('@google-cloud/pubsub');
-  const client = new PubSub(config.projectId ? { projectId: config.projectId } : {});
+  // The emulator host is passed from the validated config, not left to the client's own reading of
+  // the environment, so that what the config says is what is used.
+  const client = new PubSub({
+    ...(config.projectId ? { projectId: config.projectId } : {}),
+    ...(config.emulatorHost ? { apiEndpoint: config.emulatorHost, emulatorMode: true } : {}),
+  });
   // A short batching window: an upload waits for its publish before answering 202.
   const topic = client.topic(config.topic, { batching: { maxMessages: 100, maxMilliseconds: 5 } });
   return {
