@@ -5,7 +5,7 @@
  */
 import { connect } from 'node:net';
 import request from 'supertest';
-import { isAppError } from '../shared/errors/app-error';
+import { AppError, isAppError } from '../shared/errors/app-error';
 import { capturingLogger, openTestDatabase, pushBody, sampleText } from './__tests__/support';
 import { type StartedServer, startServer } from './server';
 
@@ -185,5 +185,34 @@ describe('one function per service', () => {
     );
     expect(error).toBeDefined();
     if (isAppError(error)) expect(error.code).toBe('CONFIG_INVALID');
+  });
+});
+
+describe('the server when the topic refuses messages', () => {
+  test('when an upload cannot be queued, then 503 PUBLISH_FAILED, and the next re-parse parses the stored document', async () => {
+    const failing = await startServer({
+      port: 0,
+      env: { DATABASE_URL: database.pg?.url },
+      logger: capturingLogger().logger,
+      topic: () => ({
+        name: 'down',
+        publish: async () => {
+          throw new AppError('PUBLISH_FAILED', 'topic unavailable');
+        },
+        close: async () => {},
+      }),
+    });
+    try {
+      const text = `${sampleText}\nqueued-${Math.random()}`;
+      const res = await request(failing.url).post('/job-descriptions').type('text/plain').send(text);
+      expect([res.status, res.body.code]).toEqual([503, 'PUBLISH_FAILED']);
+      const swept = await request(failing.url).post('/reparse').send({});
+      expect(swept.body.stored).toBeGreaterThanOrEqual(1);
+      const again = await request(failing.url).post('/job-descriptions?wait=true').type('text/plain').send(text);
+      expect([again.status, again.body.created]).toEqual([200, false]);
+      expect(again.body.result.requirements.length).toBeGreaterThan(0);
+    } finally {
+      await failing.stop();
+    }
   });
 });

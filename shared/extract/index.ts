@@ -52,9 +52,9 @@ export async function extractText(input: ExtractInput, limits: ExtractLimits = {
   let extracted: Omit<Extracted, 'sourceFormat'>;
   if (sourceFormat === PDF) {
     const maxPages = limits.maxPdfPages ?? DEFAULT_LIMITS.maxPdfPages;
-    extracted = { contentType: 'text/plain', ...(await extractPdf(bytes, { maxPages, timeoutMs })) };
+    extracted = { contentType: 'text/plain', ...(await heavy(() => extractPdf(bytes, { maxPages, timeoutMs }))) };
   } else if (sourceFormat === DOCX) {
-    const docx = await extractDocx(bytes, { timeoutMs, maxXmlBytes: MAX_DOCX_XML_BYTES });
+    const docx = await heavy(() => extractDocx(bytes, { timeoutMs, maxXmlBytes: MAX_DOCX_XML_BYTES }));
     if (!/[\p{L}\p{N}]/u.test(docx.text.replace(/<[^>]*>|&[#\w]+;/g, ' ')))
       throw new AppError('INPUT_EMPTY', 'the Word document has no text');
     extracted = { contentType: 'text/html', ...docx };
@@ -68,6 +68,32 @@ export async function extractText(input: ExtractInput, limits: ExtractLimits = {
   }
   if (extracted.text.length > maxOutputChars) throw tooLarge(extracted.text.length, maxOutputChars);
   return { ...extracted, sourceFormat };
+}
+
+/**
+ * PDF and Word extractions each run in a worker thread with up to 512 MB of heap: at most this many
+ * at once per process, so a burst of uploads on one instance queues instead of exhausting memory.
+ */
+export const MAX_CONCURRENT_FILE_EXTRACTIONS = 2;
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function heavy<T>(work: () => Promise<T>): Promise<T> {
+  // A finishing extraction hands its slot straight to the next waiter, so no newcomer slips in.
+  if (running >= MAX_CONCURRENT_FILE_EXTRACTIONS) await new Promise<void>((resolve) => waiting.push(resolve));
+  else running += 1;
+  try {
+    return await work();
+  } finally {
+    const next = waiting.shift();
+    if (next) next();
+    else running -= 1;
+  }
+}
+
+/** PDF and Word extractions running now (for tests and monitoring). */
+export function fileExtractionsRunning(): number {
+  return running;
 }
 
 function tooLarge(length: number, limit: number): AppError {
