@@ -327,6 +327,35 @@ describe('reparseJobDescriptions', () => {
     expect(second.body).toMatchObject({ processed: 0, done: true });
   });
 
+  test('when two re-parses run at once, then every document ends with exactly one parse of this version', async () => {
+    const { db } = await openRepoDb();
+    const repo = createRepository(db);
+    const harness = require('../shared/db/__tests__/harness') as typeof import('../shared/db/__tests__/harness');
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const stored = await repo.storeParse({
+        document: {
+          source: 'twice',
+          externalId: `t-${i}-${Math.random()}`,
+          contentType: 'text/markdown',
+          text: unique(),
+        },
+        result: harness.sampleResult('0.0.2'),
+        durationMs: 1,
+      });
+      ids.push(stored.documentId);
+    }
+    const [a, b] = await Promise.all([
+      reparse().post('/').send({ batchSize: 3 }),
+      reparse().post('/').send({ batchSize: 5 }),
+    ]);
+    expect([a.status, b.status]).toEqual([200, 200]);
+    expect(await count('parses', 'document_id = any($1) and parser_version = $2', [ids, PARSER_VERSION])).toBe(12);
+    expect(
+      await count('parses', 'document_id = any($1) and is_current and parser_version = $2', [ids, PARSER_VERSION]),
+    ).toBe(12);
+  });
+
   test('when the time budget runs out, then a cursor is returned and the next call continues from it', async () => {
     const res = await reparse().post('/').send({ force: true, batchSize: 1, timeBudgetMs: 100 });
     expect(res.status).toBe(200);

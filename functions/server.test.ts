@@ -6,7 +6,7 @@
 import { connect } from 'node:net';
 import request from 'supertest';
 import { AppError, isAppError } from '../shared/errors/app-error';
-import { capturingLogger, openTestDatabase, pushBody, sampleText } from './__tests__/support';
+import { capturingLogger, eventually, openTestDatabase, pushBody, sampleText } from './__tests__/support';
 import { type StartedServer, startServer } from './server';
 
 jest.setTimeout(30_000);
@@ -185,6 +185,48 @@ describe('one function per service', () => {
     );
     expect(error).toBeDefined();
     if (isAppError(error)) expect(error.code).toBe('CONFIG_INVALID');
+  });
+});
+
+describe('the local stack on a timer', () => {
+  test('when REPARSE_INTERVAL_SECONDS is set, then documents on an older parser are brought up to date without a call', async () => {
+    const { createRepository } = require('../shared/db/repository') as typeof import('../shared/db/repository');
+    const { sampleResult } =
+      require('../shared/db/__tests__/harness') as typeof import('../shared/db/__tests__/harness');
+    const timed = await startServer({
+      port: 0,
+      env: { DATABASE_URL: database.pg?.url, REPARSE_INTERVAL_SECONDS: '1' },
+      logger: capturingLogger().logger,
+    });
+    try {
+      const { openDatabase } = require('../shared/db/client') as typeof import('../shared/db/client');
+      const handle = await openDatabase({
+        kind: 'url',
+        url: database.pg?.url as string,
+        pool: { max: 1, connectionTimeoutMillis: 5000, idleTimeoutMillis: 1000 },
+      });
+      try {
+        const { documentId } = await createRepository(handle.db).storeParse({
+          document: {
+            source: 'timer',
+            externalId: `timer-${Math.random()}`,
+            contentType: 'text/markdown',
+            text: sampleText,
+          },
+          result: sampleResult('0.0.3'),
+          durationMs: 1,
+        });
+        const { PARSER_VERSION } = require('../shared/parser') as typeof import('../shared/parser');
+        await eventually(async () => {
+          const res = await request(timed.url).get(`/job-descriptions/${documentId}`);
+          return res.body.parse?.parserVersion === PARSER_VERSION ? true : undefined;
+        }, 10_000);
+      } finally {
+        await handle.close();
+      }
+    } finally {
+      await timed.stop();
+    }
   });
 });
 
