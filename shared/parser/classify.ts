@@ -116,7 +116,7 @@ function labelOne(s: Scored, kind: SectionKind): Label {
   }
   const { req, duty, neither } = s;
   const text = s.unit.text;
-  if (FIELD_LINE.test(text) && req < 3 && duty < 2) return 'neither';
+  if (req < 3 && duty < 2 && text.includes(':') && FIELD_LINE.test(text)) return 'neither';
   // Legal and contact text is neither wherever it stands.
   const neitherLabel: Label = s.benefit ? 'benefit' : 'neither';
   if (s.legal || (neither >= 3 && req < 2 && duty < 2)) return neitherLabel;

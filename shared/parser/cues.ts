@@ -1,3 +1,4 @@
+import { LiteralGate } from './literal-gate';
 import { foldDiacritics, folded } from './regex';
 
 /**
@@ -106,9 +107,12 @@ const DUTY_HEAD = folded(
 const DUTY_GERUND_IRREGULAR =
   /^(?:managing|making|writing|driving|serving|taking|using|having|leading|creating|ensuring|providing|preparing|analy[sz]ing|organi[sz]ing|coordinating|supervising|liaising|scheduling|achieving|engaging|producing|delivering|overseeing|giving|being)\b/iu;
 
+// The subject is a lookbehind from the modal (a text matches exactly when it did with the subject
+// matched first): matches then start at the modal, and the literal gate tries the regex only where
+// a modal stands instead of searching from every word.
 const MODAL_DUTY = folded(
   new RegExp(
-    `(?:^|\\b(?:you|post ?holder|job ?holder|role ?holder|incumbent|candidate|employee|he or she|they|[\\p{Lu}]{2,6})\\s|^(?:the|this) (?!(?:company|organi[sz]ation|firm|business|trust|team|group|client|department)\\b)(?:[\\p{L}-]+ ){1,3})(?:will|may|shall|must|would|can)\\s(?:also\\s|then\\s|gradually\\s|regularly\\s|be\\s(?:expected|required|asked|needed)\\sto\\s(?:also\\s)?)?(?:${DUTY_VERBS})\\b`,
+    `(?:^|(?<=\\b(?:you|post ?holder|job ?holder|role ?holder|incumbent|candidate|employee|he or she|they|[\\p{Lu}]{2,6})\\s)|(?<=^(?:the|this) (?!(?:company|organi[sz]ation|firm|business|trust|team|group|client|department)\\b)(?:[\\p{L}-]+ ){1,3}))(?:will|may|shall|must|would|can)\\s(?:also\\s|then\\s|gradually\\s|regularly\\s|be\\s(?:expected|required|asked|needed)\\sto\\s(?:also\\s)?)?(?:${DUTY_VERBS})\\b`,
     'iu',
   ),
 );
@@ -204,40 +208,111 @@ const NEITHER_CUES = foldCues([
   ],
 ]);
 
-function sum(text: string, cues: readonly Cue[]): number {
+// Every regex below is run through one literal gate (see literal-gate.ts): one scan of the unit
+// says which can match at all, and each runs at most once per unit (BENEFIT and LEGAL are cues of
+// two kinds).
+const GATED: RegExp[] = [];
+/** The cue regexes behind the gate, for tests. */
+export const CUE_PATTERNS: readonly RegExp[] = GATED;
+
+function slot(re: RegExp): number {
+  const k = GATED.indexOf(re);
+  return k >= 0 ? k : GATED.push(re) - 1;
+}
+
+/** A cue list as gate slots: pattern, weight and semantic precondition (-1 for none), in threes. */
+function slots(cues: readonly Cue[]): Int32Array {
+  return Int32Array.from(cues.flatMap(([pattern, weight, gate]) => [slot(pattern), weight, gate ? slot(gate) : -1]));
+}
+
+/** Results of the gated regexes on the unit being analysed: -1 not run yet, 0 no match, 1 a match. */
+let results = new Int8Array(0);
+let current = '';
+let gate: LiteralGate | null = null;
+
+function begin(text: string): void {
+  // `isHeadingLine` asks for both strengths of the same line in turn.
+  if (gate !== null && text === current) return;
+  gate ??= new LiteralGate(GATED);
+  if (results.length !== GATED.length) results = new Int8Array(GATED.length);
+  results.fill(-1);
+  current = text;
+  gate.scan(text);
+}
+
+function matches(k: number): boolean {
+  let r = results[k] as number;
+  if (r < 0) {
+    r = (gate as LiteralGate).test(k) ? 1 : 0;
+    results[k] = r;
+  }
+  return r === 1;
+}
+
+function sum(cues: Int32Array): number {
   let total = 0;
-  for (const [pattern, weight, gate] of cues) {
-    if (gate && !gate.test(text)) continue;
-    if (pattern.test(text)) total += weight;
+  for (let i = 0; i < cues.length; i += 3) {
+    const precondition = cues[i + 2] as number;
+    if (precondition >= 0 && !matches(precondition)) continue;
+    if (matches(cues[i] as number)) total += cues[i + 1] as number;
   }
   return total;
 }
 
-function requirementScore(text: string): number {
-  const score = (REQUIREMENT_HEADS.test(text) ? 2 : 0) + sum(text, REQUIREMENT_ANYWHERE);
+const REQUIREMENT_HEADS_SLOT = slot(REQUIREMENT_HEADS);
+const REQUIREMENT_SLOTS = slots(REQUIREMENT_ANYWHERE);
+const DUTY_SLOTS = slots(DUTY_ANYWHERE);
+const NEITHER_SLOTS = slots(NEITHER_CUES);
+const DUTY_HEAD_SLOT = slot(DUTY_HEAD);
+const DUTY_GERUND_IRREGULAR_SLOT = slot(DUTY_GERUND_IRREGULAR);
+const THIRD_PERSON_DUTY_SLOT = slot(THIRD_PERSON_DUTY);
+const ROLE_SUBJECT_SLOT = slot(ROLE_SUBJECT);
+const ROLE_ACRONYM_SLOT = slot(ROLE_ACRONYM);
+const LEGAL_SLOT = slot(LEGAL);
+const BENEFIT_SLOT = slot(BENEFIT);
+
+/** Of the unit `begin` was called with. */
+function requirementScore(): number {
+  const score = (matches(REQUIREMENT_HEADS_SLOT) ? 2 : 0) + sum(REQUIREMENT_SLOTS);
   return Math.min(score, 6);
 }
 
-/** Cheap gate for THIRD_PERSON_DUTY: one of the first words is a duty verb with an -s. */
+/**
+ * Cheap gate for THIRD_PERSON_DUTY: one of the first words is a duty verb with an -s. The words
+ * are the pieces 1 to 7 of `text.slice(0, 120).toLowerCase().split(/[^a-z]+/, 8)`, read without
+ * building the array.
+ */
 function hasThirdPersonVerb(text: string): boolean {
-  const words = text
-    .slice(0, 120)
-    .toLowerCase()
-    .split(/[^a-z]+/, 8);
-  for (let i = 1; i < words.length; i += 1) {
-    const word = words[i] as string;
-    if (!word.endsWith('s')) continue;
-    if (DUTY_VERB_SET.has(word.slice(0, -1)) || (word.endsWith('es') && DUTY_VERB_SET.has(word.slice(0, -2))))
+  const head = text.slice(0, 120).toLowerCase();
+  const n = head.length;
+  let piece = 0;
+  let start = 0;
+  for (let i = 0; ; ) {
+    while (i < n && isAsciiLower(head.charCodeAt(i))) i += 1;
+    if (piece >= 1 && i - start > 1 && head.charCodeAt(i - 1) === 115 && isThirdPersonDuty(head.slice(start, i)))
       return true;
+    piece += 1;
+    if (piece >= 8 || i >= n) return false;
+    while (i < n && !isAsciiLower(head.charCodeAt(i))) i += 1;
+    start = i;
   }
-  return false;
 }
 
-function dutyScore(text: string): number {
-  let score = DUTY_HEAD.test(text) || DUTY_GERUND_IRREGULAR.test(text) ? 2 : 0;
-  if (score === 0 && hasThirdPersonVerb(text) && THIRD_PERSON_DUTY.test(text))
-    score = ROLE_SUBJECT.test(text) || ROLE_ACRONYM.test(text) ? 2 : 1;
-  return Math.min(score + sum(text, DUTY_ANYWHERE), 6);
+function isAsciiLower(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+/** "builds", "teaches": a duty verb and -s or -es. */
+function isThirdPersonDuty(word: string): boolean {
+  return DUTY_VERB_SET.has(word.slice(0, -1)) || (word.endsWith('es') && DUTY_VERB_SET.has(word.slice(0, -2)));
+}
+
+/** Of the unit `begin` was called with. */
+function dutyScore(): number {
+  let score = matches(DUTY_HEAD_SLOT) || matches(DUTY_GERUND_IRREGULAR_SLOT) ? 2 : 0;
+  if (score === 0 && hasThirdPersonVerb(current) && matches(THIRD_PERSON_DUTY_SLOT))
+    score = matches(ROLE_SUBJECT_SLOT) || matches(ROLE_ACRONYM_SLOT) ? 2 : 1;
+  return Math.min(score + sum(DUTY_SLOTS), 6);
 }
 
 const HIRING = folded(
@@ -268,24 +343,31 @@ export interface UnitCues {
   roleSummary: boolean;
 }
 
+const HIRING_SLOT = slot(HIRING);
+const ROLE_SUMMARY_SLOT = slot(ROLE_SUMMARY);
+const COMPANY_VOICE_SLOT = slot(COMPANY_VOICE);
+const COMPANY_STATES_NEED_SLOT = slot(COMPANY_STATES_NEED);
+
 export function analyseUnit(raw: string): UnitCues {
-  const text = foldDiacritics(raw);
+  begin(foldDiacritics(raw));
   return {
-    req: requirementScore(text),
-    duty: dutyScore(text),
-    neither: Math.min(sum(text, NEITHER_CUES), 6),
-    hiring: HIRING.test(text),
-    legal: LEGAL.test(text),
-    companyVoice: COMPANY_VOICE.test(text) && !COMPANY_STATES_NEED.test(text),
-    benefit: BENEFIT.test(text),
-    roleSummary: ROLE_SUMMARY.test(text),
+    req: requirementScore(),
+    duty: dutyScore(),
+    neither: Math.min(sum(NEITHER_SLOTS), 6),
+    hiring: matches(HIRING_SLOT),
+    legal: matches(LEGAL_SLOT),
+    companyVoice: matches(COMPANY_VOICE_SLOT) && !matches(COMPANY_STATES_NEED_SLOT),
+    benefit: matches(BENEFIT_SLOT),
+    roleSummary: matches(ROLE_SUMMARY_SLOT),
   };
 }
 
 export function requirementStrength(text: string): number {
-  return requirementScore(foldDiacritics(text));
+  begin(foldDiacritics(text));
+  return requirementScore();
 }
 
 export function dutyStrength(text: string): number {
-  return dutyScore(foldDiacritics(text));
+  begin(foldDiacritics(text));
+  return dutyScore();
 }

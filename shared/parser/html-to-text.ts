@@ -7,6 +7,8 @@ import { Tokenizer } from 'htmlparser2';
  * quadratic on 100,000 unclosed tags; the tokens alone are all this needs, in linear time.
  */
 
+/** Whitespace that `\s+` to a space would change: a run of two, or any but the space. */
+const MAY_NEED_SPACES_COLLAPSED = /\s\s|[^\S ]/;
 const BLOCK_TAGS = new Set([
   'address',
   'article',
@@ -63,9 +65,10 @@ export function htmlToText(html: string): string {
   let heading = false;
 
   const flush = () => {
-    const text = block.replace(/\s+/g, ' ').trim();
+    // Most blocks have single spaces only, which the replace would rewrite one by one to themselves.
+    const text = (MAY_NEED_SPACES_COLLAPSED.test(block) ? block.replace(/\s+/g, ' ') : block).trim();
     if (text) {
-      const wholeBold = boldChars >= text.replace(/\s+/g, '').length && text.length <= MAX_BOLD_HEADING_CHARS;
+      const wholeBold = text.length <= MAX_BOLD_HEADING_CHARS && boldChars >= text.replace(/\s+/g, '').length;
       if (pendingBullet) lines.push(`• ${text}`);
       else if (heading || wholeBold) lines.push(`## ${text}`);
       else lines.push(text);

@@ -67,16 +67,13 @@ function parseNormalized(raw: string, contentType: ContentType): ParseResult {
       skipped += 1;
       continue;
     }
-    const itemText = unit.text.replace(/\s+/g, ' ');
+    const itemText = MAY_NEED_SPACES_COLLAPSED.test(unit.text) ? unit.text.replace(/\s+/g, ' ') : unit.text;
     if (label === 'summary') {
       if (summary.join(' ').length < MAX_SUMMARY_CHARS) summary.push(itemText);
       continue;
     }
     // A block pasted twice is listed once, where it first appears.
-    const key = `${label}:${itemText
-      .toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, ' ')
-      .trim()}`;
+    const key = `${label}:${dedupeKey(itemText)}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const evidence = { start: unit.start, end: unit.end, line: unit.line };
@@ -121,6 +118,31 @@ function parseNormalized(raw: string, contentType: ContentType): ParseResult {
     skills: documentSkills(requirements, responsibilities),
     warnings,
   };
+}
+
+/** Whitespace that `\s+` to a space would change: a run of two, or any but the space. */
+const MAY_NEED_SPACES_COLLAPSED = /\s\s|[^\S ]/;
+/** A code unit past ASCII: a string has one exactly when it has a code point past ASCII. */
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/** The words of an item, lower-cased: what makes two items the same. */
+function dedupeKey(text: string): string {
+  const lower = text.toLowerCase();
+  if (NON_ASCII.test(lower)) return lower.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  // In ASCII text \p{L} and \p{N} are letters and digits: the runs of them, joined by a space, are
+  // what the replace and trim give, without a replacement at every space.
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i += 1) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    const word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+    if (word && start < 0) start = i;
+    else if (!word && start >= 0) {
+      words.push(lower.slice(start, i));
+      start = -1;
+    }
+  }
+  return words.join(' ');
 }
 
 function requirementOf(text: string, section: string | null, preferred: boolean, evidence: Requirement['evidence']) {

@@ -1,3 +1,4 @@
+import { LiteralGate } from './literal-gate';
 import { foldDiacritics, folded } from './regex';
 
 /**
@@ -77,9 +78,14 @@ export function headingKind(heading: string): SectionKind {
   return last !== 'unknown' ? last : kindOf(parts.slice(0, 2).join(' '));
 }
 
+/** One literal scan says which rules can match; only those are tried, still in order. */
+let rulesGate: LiteralGate | null = null;
+
 function kindOf(text: string): SectionKind {
-  for (const [kind, pattern] of RULES) {
-    if (pattern.test(text)) return kind;
+  rulesGate ??= new LiteralGate(RULES.map(([, pattern]) => pattern));
+  const gate = rulesGate.scan(text);
+  for (let k = 0; k < RULES.length; k++) {
+    if (gate.test(k)) return (RULES[k] as (typeof RULES)[number])[0];
   }
   return 'unknown';
 }

@@ -36,16 +36,23 @@ const BULLET_PREFIX =
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 /** A glyph that only ever marks a list item, wherever it stands in a line. */
 const INLINE_BULLET = /\s*[•●▪◦‣■□➢➤►▶✓✔❖◆◇♦]\s*/gu;
+/** The glyph alone (all in the BMP: no `u` needed): a line without one is not searched with INLINE_BULLET, which may start at any space. */
+const HAS_INLINE_BULLET = /[•●▪◦‣■□➢➤►▶✓✔❖◆◇♦]/;
 const MAX_HEADING_CHARS = 70;
 const HAS_DIGIT = /\d/;
-const GLUED_STAR = /(?<=[\p{L}.)])\*(?=\p{Lu}\p{Ll})/gu;
-const GLUED_HYPHEN = /(?<=\p{Ll}{3}[.)]?\s?|\p{Lu}{2}|[.;:!?)]\s?)-{1,2}(?=\p{Lu}\p{Ll})/gu;
-/** Separators that split a line into items only when they recur, keyed by the glyph that must be present. */
-const SPACED_SEPARATORS: ReadonlyArray<readonly [string, RegExp]> = [
-  ['-', / [-–] (?=[\p{Lu}"“])/gu],
-  ['?', / \? (?=[\p{Lu}"“])/gu],
-  ['+', /(?<=[\p{L}\p{N}.)])\s?\+ (?=[\p{Lu}\d])/gu],
-  ['-', /(?<=[\p{L}.)])-\s(?=\p{Lu})/gu],
+// Each pattern that opens with a lookbehind starts with a lookahead for its first character: V8
+// would otherwise run the lookbehind at every position of the line.
+const GLUED_STAR = /(?=\*)(?<=[\p{L}.)])\*(?=\p{Lu}\p{Ll})/gu;
+const GLUED_HYPHEN = /(?=-)(?<=\p{Ll}{3}[.)]?\s?|\p{Lu}{2}|[.;:!?)]\s?)-{1,2}(?=\p{Lu}\p{Ll})/gu;
+/**
+ * Separators that split a line into items only when they recur, each behind a literal test that
+ * every match needs (cheaper than searching a line without one).
+ */
+const SPACED_SEPARATORS: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/ [-–] /, / [-–] (?=[\p{Lu}"“])/gu],
+  [/ \? /, / \? (?=[\p{Lu}"“])/gu],
+  [/\+ /, /(?=\s?\+ )(?<=[\p{L}\p{N}.)])\s?\+ (?=[\p{Lu}\d])/gu],
+  [/-\s/, /(?=-\s)(?<=[\p{L}.)])-\s(?=\p{Lu})/gu],
 ];
 // Scanned for the punctuation first, then the character before it is checked: much faster than a
 // pattern that must try every position.
@@ -55,8 +62,6 @@ const GLUED_BRACKET = /\)(?=\p{Lu}\p{Ll})/gu;
 const GLUED_COLON = /\p{Ll}:(?=\p{Lu}\p{Ll})/gu;
 const GLUED_NUMBER = /([\p{Ll})][.:]?)\d{1,2}[.)](?=\s?\p{Lu})/gu;
 const GLUED_YEARS = /\p{Ll}{3}\d{1,2}(?=\s?(?:[-–+]|to)?\s?\d{0,2}\+?\s(?:years?|yrs?)\b)/gu;
-/** A capital right after a lower-case letter: where two words may have been glued. */
-const CAMEL_CANDIDATE = /\p{Ll}(?=\p{Lu})/gu;
 const IS_LETTER = /\p{L}/u;
 const SENTENCE_END = /[.!?]["'’”)]?\s+(?=["“'‘(]?[\p{Lu}\d])/gu;
 const MIN_SPACED_ITEM_CHARS = 20;
@@ -69,11 +74,18 @@ const NOT_BEFORE_ITEM = new Set(
 );
 /** Lead-ins that end with a colon ("The person selected will have:") introduce a list; they are not items. */
 const MAX_LEAD_IN_WORDS = 30;
-const MID_RUN_LABEL = /(?<=^|\s)((?:\p{Lu}[\p{L}'’&/-]*\s){0,5}\p{Lu}[\p{L}'’&/-]+)\s?:\s/gu;
+const MID_RUN_LABEL = /(?=\p{Lu})(?<=^|\s)((?:\p{Lu}[\p{L}'’&/-]*\s){0,5}\p{Lu}[\p{L}'’&/-]+)\s?:\s/gu;
+const ITEM_OPENER_WORDS = 'Experience|Ability|Knowledge|Bachelor|Proven|Must|Familiarity|Proficiency|Understanding';
+/** Tried only where `lostItemStarts` finds one of ITEM_OPENERS after a space (sticky). */
 const LOST_ITEM_START = new RegExp(
-  `\\p{Ll}{2}[,)]? (?=(?:${DUTY_VERBS})(?:s|es)?\\b|(?:Experience|Ability|Knowledge|Bachelor|Proven|Must|Familiarity|Proficiency|Understanding)\\b)`,
-  'gu',
+  `\\p{Ll}{2}[,)]? (?=(?:${DUTY_VERBS})(?:s|es)?\\b|(?:${ITEM_OPENER_WORDS})\\b)`,
+  'uy',
 );
+/** The words LOST_ITEM_START's lookahead accepts, whole (its `\\b` ends them at the end of an ASCII word). */
+const ITEM_OPENERS: ReadonlySet<string> = new Set([
+  ...DUTY_VERBS.split('|').flatMap((v) => [v, `${v}s`, `${v}es`]),
+  ...ITEM_OPENER_WORDS.split('|'),
+]);
 const MAX_HEADING_WORDS = 8;
 const ABBREVIATIONS = new Set([
   'e.g',
@@ -326,9 +338,11 @@ function splitLine(
 function splitInlineBullets(text: string, start: number, end: number, firstIsBullet: boolean): Piece[] {
   const line = text.slice(start, end);
   const cuts: number[] = [];
-  INLINE_BULLET.lastIndex = 0;
-  for (let m = INLINE_BULLET.exec(line); m; m = INLINE_BULLET.exec(line)) {
-    if (m.index > 0) cuts.push(m.index);
+  if (HAS_INLINE_BULLET.test(line)) {
+    INLINE_BULLET.lastIndex = 0;
+    for (let m = INLINE_BULLET.exec(line); m; m = INLINE_BULLET.exec(line)) {
+      if (m.index > 0) cuts.push(m.index);
+    }
   }
   // A markdown star glued between items: "English: Fluent*Must be willing to travel".
   if (line.includes('*')) for (const m of line.matchAll(GLUED_STAR)) cuts.push(m.index);
@@ -342,8 +356,8 @@ function splitInlineBullets(text: string, start: number, end: number, firstIsBul
     }
   }
   // Spaced separators count only when they recur: one " - " is punctuation, three are a list.
-  for (const [glyph, pattern] of SPACED_SEPARATORS) {
-    if (!line.includes(glyph) && !(glyph === '-' && line.includes('–'))) continue;
+  for (const [needed, pattern] of SPACED_SEPARATORS) {
+    if (!needed.test(line)) continue;
     const found = [...line.matchAll(pattern)].map((m) => m.index);
     // "(Fall: Aug – Dec; Spring: Jan - May)" is not a list: real items are longer than a few words.
     const spaced = found.filter((at, i) => at - (found[i - 1] ?? 0) >= MIN_SPACED_ITEM_CHARS);
@@ -391,15 +405,16 @@ function splitSeams(text: string, start: number, end: number, prose: boolean): P
     // Numbered items glued on: "quickly.2.Ensure", "skills1. Degree".
     for (const m of run.matchAll(GLUED_NUMBER)) cuts.push(m.index + (m[1] as string).length);
     // "Accounting3-5 years".
-    for (const m of run.matchAll(GLUED_YEARS)) cuts.push(m.index + 3);
+    // Its lookahead needs "year" or "yr" in the run.
+    if (run.includes('yr') || run.includes('year')) for (const m of run.matchAll(GLUED_YEARS)) cuts.push(m.index + 3);
   }
   // Words glued: "requiredFinancial", "SummaryWe".
   let wordEnd = -1;
-  for (const m of run.matchAll(CAMEL_CANDIDATE)) {
-    if (m.index < wordEnd) continue;
-    let from = m.index;
+  for (const at of camelCandidates(run)) {
+    if (at < wordEnd) continue;
+    let from = at;
     while (from > 0 && IS_LETTER.test(run[from - 1] as string)) from -= 1;
-    wordEnd = m.index + 1;
+    wordEnd = at + 1;
     while (wordEnd < run.length && IS_LETTER.test(run[wordEnd] as string)) wordEnd += 1;
     for (const at of camelSeams(run.slice(from, wordEnd))) cuts.push(from + at);
   }
@@ -431,6 +446,84 @@ function splitSeams(text: string, start: number, end: number, prose: boolean): P
   return pieces;
 }
 
+const LOWER = /^\p{Ll}$/u;
+const UPPER = /^\p{Lu}$/u;
+/** Whether code points outside ASCII are lower- / upper-case letters, as they are met. */
+const lowerCache = new Map<number, boolean>();
+const upperCache = new Map<number, boolean>();
+
+function isLower(cp: number): boolean {
+  if (cp < 128) return cp >= 97 && cp <= 122;
+  let known = lowerCache.get(cp);
+  if (known === undefined) {
+    known = LOWER.test(String.fromCodePoint(cp));
+    lowerCache.set(cp, known);
+  }
+  return known;
+}
+
+function isUpper(cp: number): boolean {
+  if (cp < 128) return cp >= 65 && cp <= 90;
+  let known = upperCache.get(cp);
+  if (known === undefined) {
+    known = UPPER.test(String.fromCodePoint(cp));
+    upperCache.set(cp, known);
+  }
+  return known;
+}
+
+/**
+ * A capital right after a lower-case letter, where two words may have been glued: the matches of
+ * /\p{Ll}(?=\p{Lu})/gu, in order. A loop over code points (as that regex steps) is several times
+ * faster than the regex.
+ */
+export function camelCandidates(run: string): number[] {
+  const found: number[] = [];
+  let cp = run.codePointAt(0) ?? 0;
+  for (let i = 0; i < run.length; ) {
+    const width = cp > 0xffff ? 2 : 1;
+    if (i + width >= run.length) break;
+    const next = run.codePointAt(i + width) as number;
+    if (isLower(cp) && isUpper(next)) found.push(i);
+    i += width;
+    cp = next;
+  }
+  return found;
+}
+
+function isAsciiWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+}
+
+/**
+ * The matches `stretch.matchAll` would give for LOST_ITEM_START (global), found by trying it only
+ * where one can be: its lookahead needs, right after the space, an ASCII word that is one of
+ * ITEM_OPENERS, and its match starts two to five code units before that space (two lower-case
+ * letters, each one or two units, and an optional comma or bracket). No match can start before
+ * the space that precedes its own, so trying spaces in order finds the matches in order.
+ */
+export function lostItemStarts(stretch: string): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  let from = 0;
+  for (let i = stretch.indexOf(' '); i >= 0; i = stretch.indexOf(' ', i + 1)) {
+    const c = stretch.charCodeAt(i + 1);
+    if (c < 65 || c > 90) continue;
+    let end = i + 2;
+    while (end < stretch.length && isAsciiWordCode(stretch.charCodeAt(end))) end += 1;
+    if (!ITEM_OPENERS.has(stretch.slice(i + 1, end))) continue;
+    for (let at = Math.max(from, i - 5); at <= i - 2; at += 1) {
+      LOST_ITEM_START.lastIndex = at;
+      const m = LOST_ITEM_START.exec(stretch);
+      if (m !== null) {
+        found.push(m);
+        from = at + m[0].length;
+        break;
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * A list whose line breaks were lost: "… in your care Communicate with staff …". Only in long
  * stretches with no sentence punctuation, where a capitalised verb or requirement word after a
@@ -444,7 +537,7 @@ function lostItemSeams(run: string, cuts: readonly number[]): number[] {
     const to = bounds[i + 1] as number;
     const stretch = run.slice(from, to);
     if (to - from < MIN_LOST_LIST_CHARS || /[.!?;]\s+\S/.test(stretch)) continue;
-    for (const m of stretch.matchAll(LOST_ITEM_START)) {
+    for (const m of lostItemStarts(stretch)) {
       const before = /(\p{L}+)[,)]? $/u.exec(stretch.slice(Math.max(0, m.index - 20), m.index + m[0].length));
       const previousWord = before?.[1] ?? '';
       // "the Support team", "Legal Services", "Director, Clinical Programs": names and titles, not items.
@@ -517,7 +610,7 @@ function camelSeams(word: string): number[] {
  */
 function splitInlineHeading(text: string, start: number, end: number, bullet: boolean): Piece[] {
   const piece = text.slice(start, end);
-  if (!bullet) {
+  if (!bullet && (piece.includes(':') || piece.includes('：'))) {
     const labelled = /^([^:.!?]{2,60}?)\s?[:：]\s*(?=[^\s\d$£€%])/u.exec(piece);
     if (labelled && headingKind(labelled[1] as string) !== 'unknown') {
       const cut = start + labelled[0].length;
@@ -558,8 +651,10 @@ function isStrongHeading(candidate: string): boolean {
 
 /** A piece cut from run-together text that is nothing but a heading: "Typical Duties", "Position Summary". */
 function isBareHeading(piece: string): boolean {
+  // Punctuation first: it rules out most pieces before they are split into words.
+  if (/[.!?,;]/.test(piece)) return false;
   const words = piece.split(/\s+/);
-  return words.length <= 5 && !/[.!?,;]/.test(piece) && headingKind(piece) !== 'unknown' && words.every(isHeadingWord);
+  return words.length <= 5 && headingKind(piece) !== 'unknown' && words.every(isHeadingWord);
 }
 
 function isLeadIn(piece: string): boolean {
