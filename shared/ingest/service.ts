@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import type { ParseResult } from '../contracts/validate';
-import type { DocumentInput, Repository, StoredDocument } from '../db/repository';
+import type { DocumentInput, Repository, StoredDocument, StoreParseOutcome } from '../db/repository';
 import { AppError, isAppError } from '../errors/app-error';
 import { extractText } from '../extract';
 import type { Logger } from '../logging/logger';
@@ -165,11 +165,7 @@ export function createJobDescriptionService(deps: ServiceDeps) {
         messageId: options.messageId,
         replace: options.force,
       });
-      return {
-        status: stored.created ? 'stored' : 'duplicate',
-        documentId: stored.documentId,
-        parseId: stored.parseId,
-      };
+      return deliveredAs(stored);
     } catch (error) {
       // A parse the database refuses (STORAGE_REJECTED) would be refused again: record it, move on.
       if (!isAppError(error) || error.retryable) throw error;
@@ -210,11 +206,7 @@ export function createJobDescriptionService(deps: ServiceDeps) {
           durationMs: parsed.durationMs,
           messageId: delivery.messageId,
         });
-        return {
-          status: stored.created ? 'stored' : 'duplicate',
-          documentId: stored.documentId,
-          parseId: stored.parseId,
-        };
+        return deliveredAs(stored);
       } catch (error) {
         if (!isAppError(error) || error.retryable) throw error;
         const { id } = await repo.recordRejection({
@@ -356,6 +348,10 @@ function hashRequest(submission: Submission): string {
     .update(JSON.stringify([rest.contentType, rest.fileName, rest.source, rest.externalId, rest.metadata ?? null]))
     .update(bytes)
     .digest('hex');
+}
+
+function deliveredAs(stored: StoreParseOutcome): DeliveryOutcome {
+  return { status: stored.created ? 'stored' : 'duplicate', documentId: stored.documentId, parseId: stored.parseId };
 }
 
 function detailOf(error: AppError): string {
