@@ -1,5 +1,5 @@
 import { LiteralGate } from './literal-gate';
-import { foldDiacritics, folded } from './regex';
+import { alternationWords, foldDiacritics, folded } from './regex';
 
 /**
  * What a sentence or list item says about itself, by meaning: does it ask something of the
@@ -108,9 +108,10 @@ const DUTY_GERUND_IRREGULAR =
   /^(?:managing|making|writing|driving|serving|taking|using|having|leading|creating|ensuring|providing|preparing|analy[sz]ing|organi[sz]ing|coordinating|supervising|liaising|scheduling|achieving|engaging|producing|delivering|overseeing|giving|being)\b/iu;
 
 // The subject is a lookbehind from the modal (a text matches exactly when it did with the subject
-// matched first): matches then start at the modal, and the literal gate tries the regex only where
-// a modal stands instead of searching from every word.
-const MODAL_DUTY = folded(
+// matched first): matches then start at the modal. This regex is the specification of
+// `hasModalDuty`, which answers the same with small regexes and a set of the verbs (tests compare
+// them): compiling it took V8 about 300 ms, most of a cold start's first parse.
+export const MODAL_DUTY = folded(
   new RegExp(
     `(?:^|(?<=\\b(?:you|post ?holder|job ?holder|role ?holder|incumbent|candidate|employee|he or she|they|[\\p{Lu}]{2,6})\\s)|(?<=^(?:the|this) (?!(?:company|organi[sz]ation|firm|business|trust|team|group|client|department)\\b)(?:[\\p{L}-]+ ){1,3}))(?:will|may|shall|must|would|can)\\s(?:also\\s|then\\s|gradually\\s|regularly\\s|be\\s(?:expected|required|asked|needed)\\sto\\s(?:also\\s)?)?(?:${DUTY_VERBS})\\b`,
     'iu',
@@ -127,6 +128,67 @@ const ROLE_SUBJECT =
   /^(?:in addition,?\s)?(?:the |a |each )?(?:post ?holder|job ?holder|role ?holder|incumbent|successful (?:candidate|applicant)|employee|individual|person|volunteers?)\b/iu;
 /** An acronym for the role ("The UBTE provides…"); case matters, so it is kept apart from ROLE_SUBJECT. */
 const ROLE_ACRONYM = /^(?:[Ii]n addition,?\s)?(?:[Tt]he |[Aa] |[Ee]ach )?\p{Lu}{2,6}s?\s/u;
+
+/** Every spelling of every duty verb, lower-case ("analyse", "analyze", "co-ordinate"). */
+const DUTY_VERB_WORDS: ReadonlySet<string> = new Set(alternationWords(DUTY_VERBS) ?? []);
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/**
+ * Whether a duty verb starts at `at` and ends at a word boundary, as `(?:DUTY_VERBS)\b` would
+ * match there under the `i` flag (without `u`: ASCII letters match their two cases, nothing else
+ * folds). A verb is ASCII letters and '-': it ends where such a run does (the boundary holds
+ * unless a digit or '_' follows) or before one of its hyphens.
+ */
+function dutyVerbAt(text: string, at: number): boolean {
+  let end = at;
+  while (end < text.length && (isAsciiLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 45)) end += 1;
+  for (let e = at + 1; e <= end; e++) {
+    if (e < end && text.charCodeAt(e) !== 45) continue;
+    if (e === end && e < text.length && isDigitOrUnderscore(text.charCodeAt(e))) continue;
+    if (DUTY_VERB_WORDS.has(text.slice(at, e).toLowerCase())) return true;
+  }
+  return false;
+}
+
+function isDigitOrUnderscore(c: number): boolean {
+  return (c >= 48 && c <= 57) || c === 95;
+}
+
+/** Where MODAL_DUTY may start: a modal and a space (every match starts so). */
+const MODAL = /(?:will|may|shall|must|would|can)\s/gi;
+/** What MODAL_DUTY asks of the text before the modal: its lookbehinds, tried where a modal starts. */
+const MODAL_SUBJECT = folded(
+  /(?:^|(?<=\b(?:you|post ?holder|job ?holder|role ?holder|incumbent|candidate|employee|he or she|they|[\p{Lu}]{2,6})\s)|(?<=^(?:the|this) (?!(?:company|organi[sz]ation|firm|business|trust|team|group|client|department)\b)(?:[\p{L}-]+ ){1,3}))/iuy,
+);
+const MODAL_ADVERB = /(?:also|then|gradually|regularly)\s/iy;
+const MODAL_BE_TO = /be\s(?:expected|required|asked|needed)\sto\s/iy;
+const MODAL_ALSO = /also\s/iy;
+
+/** `MODAL_DUTY.test(text)`: a modal after a subject, then maybe an adverb or "be expected to", then a duty verb. */
+function hasModalDuty(text: string): boolean {
+  MODAL.lastIndex = 0;
+  for (let m = MODAL.exec(text); m !== null; m = MODAL.exec(text)) {
+    MODAL_SUBJECT.lastIndex = m.index;
+    if (!MODAL_SUBJECT.test(text)) continue;
+    const at = m.index + m[0].length;
+    if (dutyVerbAt(text, at)) return true;
+    MODAL_ADVERB.lastIndex = at;
+    if (MODAL_ADVERB.test(text) && dutyVerbAt(text, MODAL_ADVERB.lastIndex)) return true;
+    MODAL_BE_TO.lastIndex = at;
+    if (!MODAL_BE_TO.test(text)) continue;
+    const after = MODAL_BE_TO.lastIndex;
+    if (dutyVerbAt(text, after)) return true;
+    MODAL_ALSO.lastIndex = after;
+    if (MODAL_ALSO.test(text) && dutyVerbAt(text, MODAL_ALSO.lastIndex)) return true;
+  }
+  return false;
+}
+
+/** For tests: the functions that stand for regexes, by the regex. */
+export const COMPUTED_CUES: ReadonlyMap<RegExp, (text: string) => boolean> = new Map([[MODAL_DUTY, hasModalDuty]]);
 
 const FRENCH_INFINITIVE_ITEM =
   /^(?:se |s['’])?(?!(?:other|water|super|either|never|over|under|after|ever|cover|offer|order|answer|enter|register|partner|customer|power|paper|manager|leader|trainer|career|future|more|here|there|where|are|were|care|share|prepare|ensure|require|acquire|desire|secure|procure|explore|restore|ignore|score|store|core|entire|hire|fire|wire|require|sure|nature|culture|picture|structure|measure|pleasure|pressure|feature|procedure|figure|nurture|capture)\b)\p{Lu}?\p{Ll}{2,}(?:er|ir|re)\s(?=(?:\S+\s){0,3}(?:le|la|les|l['’]|des|du|de|d['’]|et|à|au|aux|un|une|en|sur|pour|avec|notre|nos|vos|leur|leurs)\b)/u;
@@ -211,13 +273,23 @@ const NEITHER_CUES = foldCues([
 // Every regex below is run through one literal gate (see literal-gate.ts): one scan of the unit
 // says which can match at all, and each runs at most once per unit (BENEFIT and LEGAL are cues of
 // two kinds).
+// A few are answered by functions instead (COMPUTED_CUES); the gate holds a regex that never
+// matches in their place.
 const GATED: RegExp[] = [];
 /** The cue regexes behind the gate, for tests. */
 export const CUE_PATTERNS: readonly RegExp[] = GATED;
+const SLOTS = new Map<RegExp, number>();
+const COMPUTED: Array<((text: string) => boolean) | undefined> = [];
 
 function slot(re: RegExp): number {
-  const k = GATED.indexOf(re);
-  return k >= 0 ? k : GATED.push(re) - 1;
+  let k = SLOTS.get(re);
+  if (k === undefined) {
+    const computed = COMPUTED_CUES.get(re);
+    k = GATED.push(computed === undefined ? re : /(?!)/) - 1;
+    COMPUTED[k] = computed;
+    SLOTS.set(re, k);
+  }
+  return k;
 }
 
 /** A cue list as gate slots: pattern, weight and semantic precondition (-1 for none), in threes. */
@@ -243,7 +315,8 @@ function begin(text: string): void {
 function matches(k: number): boolean {
   let r = results[k] as number;
   if (r < 0) {
-    r = (gate as LiteralGate).test(k) ? 1 : 0;
+    const computed = COMPUTED[k];
+    r = (computed === undefined ? (gate as LiteralGate).test(k) : computed(current)) ? 1 : 0;
     results[k] = r;
   }
   return r === 1;
@@ -371,3 +444,6 @@ export function dutyStrength(text: string): number {
   begin(foldDiacritics(text));
   return dutyScore();
 }
+
+// The gate is built here, at module load, rather than on the first parse (a cold start's first request).
+gate = new LiteralGate(GATED);

@@ -53,3 +53,97 @@ function asciiLetterClasses(source: string): string {
   }
   return out;
 }
+
+/** The top-level alternatives of a regex source. */
+function splitAlternatives(source: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (inClass) inClass = ch !== ']';
+    else if (ch === '[') inClass = true;
+    else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
+}
+
+const PLAIN_WORD = /^[A-Za-z0-9' -]+$/;
+
+/** ASCII letters and digits, space, "'" and '-'. */
+function isPlainChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  return (
+    ch.length === 1 &&
+    ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32 || c === 39 || c === 45)
+  );
+}
+const MAX_WORDS = 256;
+
+/** The strings an alternation of plain words matches ("analy[sz]e|act(?:ion)?"), or null when it has other syntax. */
+export function alternationWords(source: string): string[] | null {
+  const out: string[] = [];
+  for (const alternative of splitAlternatives(source)) {
+    const strings = expandWords(alternative);
+    if (strings === null) return null;
+    out.push(...strings);
+  }
+  return [...new Set(out)];
+}
+
+/** The strings a simple alternative matches, or null when it is not simple (or too many). */
+function expandWords(source: string): string[] | null {
+  if (PLAIN_WORD.test(source)) return [source];
+  let out: string[] = [''];
+  let i = 0;
+  while (i < source.length) {
+    let atom: string[];
+    const ch = source[i] as string;
+    if (ch === '(') {
+      if (!source.startsWith('(?:', i)) return null;
+      let depth = 0;
+      let j = i;
+      for (; j < source.length; j++) {
+        if (source[j] === '\\' || source[j] === '[') return null;
+        if (source[j] === '(') depth++;
+        else if (source[j] === ')' && --depth === 0) break;
+      }
+      if (j >= source.length) return null;
+      const inner: string[] = [];
+      for (const alternative of splitAlternatives(source.slice(i + 3, j))) {
+        const strings = expandWords(alternative);
+        if (strings === null) return null;
+        inner.push(...strings);
+      }
+      atom = inner;
+      i = j + 1;
+    } else if (ch === '[') {
+      const j = source.indexOf(']', i);
+      const members = [...source.slice(i + 1, j)];
+      // Plain members only; a '-' only first or last (not a range).
+      if (j < 0 || members.length === 0 || !members.every(isPlainChar)) return null;
+      if (members.slice(1, -1).includes('-')) return null;
+      atom = members;
+      i = j + 1;
+    } else if (isPlainChar(ch)) {
+      atom = [ch];
+      i++;
+    } else return null;
+    if (source[i] === '?') {
+      atom = ['', ...atom];
+      i++;
+    }
+    if (/^[*+{?]/.test(source[i] ?? '')) return null;
+    if (out.length * atom.length > MAX_WORDS * 4) return null;
+    out = out.flatMap((prefix) => atom.map((a) => prefix + a));
+  }
+  return [...new Set(out)];
+}

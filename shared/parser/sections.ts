@@ -79,10 +79,10 @@ export function headingKind(heading: string): SectionKind {
 }
 
 /** One literal scan says which rules can match; only those are tried, still in order. */
-let rulesGate: LiteralGate | null = null;
+// Built at module load, rather than on the first parse (a cold start's first request).
+const rulesGate = new LiteralGate(RULES.map(([, pattern]) => pattern));
 
 function kindOf(text: string): SectionKind {
-  rulesGate ??= new LiteralGate(RULES.map(([, pattern]) => pattern));
   const gate = rulesGate.scan(text);
   for (let k = 0; k < RULES.length; k++) {
     if (gate.test(k)) return (RULES[k] as (typeof RULES)[number])[0];
