@@ -141,7 +141,12 @@ function documentView(document: StoredDocument) {
     metadata: document.metadata,
     byteSize: document.byteSize,
     receivedAt: document.receivedAt.toISOString(),
-    status: document.parse ? 'parsed' : 'pending',
+    status: document.parse ? 'parsed' : document.failure ? 'failed' : 'pending',
+    failure: document.failure && {
+      parserVersion: document.failure.parserVersion,
+      code: document.failure.code,
+      at: document.failure.at.toISOString(),
+    },
     parse: document.parse && {
       id: document.parse.id,
       parserVersion: document.parse.parserVersion,
@@ -216,7 +221,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
         if (req.method !== 'GET') throw notAllowed(['GET']);
         const document = await service.getDocument(decodeURIComponent(one[1] as string));
         if (!document) throw new AppError('NOT_FOUND', 'no job description has this id');
-        if (!document.parse) res.setHeader('Retry-After', '1');
+        if (!document.parse && !document.failure) res.setHeader('Retry-After', '1');
         res.status(200).json(documentView(document));
         return;
       }

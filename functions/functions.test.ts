@@ -296,6 +296,32 @@ describe('parseJobDescription', () => {
   });
 });
 
+describe('a document the parser fails on', () => {
+  test('when its parse fails, then the failure is recorded, shown by GET, and not retried by the re-parse', async () => {
+    const { db } = await openRepoDb();
+    const repo = createRepository(db);
+    // Stored by an older deployment with a type this parser does not read.
+    const { documentId } = await repo.storeDocument({
+      source: 'legacy',
+      externalId: `l-${Math.random()}`,
+      contentType: 'application/rtf',
+      text: '{\\rtf1 Engineer}',
+    });
+    const res = await push()
+      .post('/')
+      .send(pushBody(JSON.stringify({ documentId })));
+    expect(res.body).toMatchObject({ status: 'failed', code: 'UNSUPPORTED_CONTENT_TYPE', documentId });
+    const got = await upload().get(`/job-descriptions/${documentId}`);
+    expect(got.body).toMatchObject({
+      status: 'failed',
+      failure: { parserVersion: PARSER_VERSION, code: 'UNSUPPORTED_CONTENT_TYPE' },
+    });
+    expect(got.headers['retry-after']).toBeUndefined();
+    await reparse().post('/').send({});
+    expect(await count('parses', 'document_id = $1', [documentId])).toBe(1);
+  });
+});
+
 describe('reparseJobDescriptions', () => {
   test('when documents carry an older parse, then a call brings them to this version and a second finds none', async () => {
     const { db } = await openRepoDb();

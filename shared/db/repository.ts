@@ -16,6 +16,7 @@ import {
   responsibilities,
   skills,
 } from './schema';
+import { type BatchParseInput, type BatchStoreOutcome, storeParsesBatch } from './store-batch';
 import { compareParserVersions } from './versions';
 
 export interface DocumentInput {
@@ -63,6 +64,8 @@ export interface StoredDocument {
   receivedAt: Date;
   sourceFormat: string | null;
   metadata: DocumentMetadata | null;
+  /** With no current parse: the latest recorded failure, if the parser failed on it. */
+  failure: { parserVersion: string; code: string; at: Date } | null;
   parse: { id: string; parserVersion: string; parsedAt: Date; durationMs: number; result: ParseResult } | null;
 }
 
@@ -536,6 +539,11 @@ export interface Repository {
    * topic). Idempotent: the same content returns the same document.
    */
   storeDocument(document: DocumentInput): Promise<{ documentId: string; created: boolean }>;
+  /**
+   * New parses of stored documents, many in one transaction (the re-parse): the rows storeParse
+   * would write for each; see storeParsesBatch.
+   */
+  storeParses(items: BatchParseInput[], options?: { replace?: boolean }): Promise<BatchStoreOutcome>;
   /** Records that parserVersion failed on a document, so re-parses skip it until the parser changes. */
   recordParseFailure(input: {
     documentId: string;
@@ -582,7 +590,18 @@ export function createRepository(db: Database): Repository {
       .limit(1);
     if (!row) return null;
     const { document: d, parse: p } = row;
+    let failure: StoredDocument['failure'] = null;
+    if (!p) {
+      const [failed] = await db
+        .select({ parserVersion: parses.parserVersion, code: parses.errorCode, at: parses.parsedAt })
+        .from(parses)
+        .where(and(eq(parses.documentId, d.id), eq(parses.status, 'failed')))
+        .orderBy(sql`${parses.parsedAt} desc`)
+        .limit(1);
+      if (failed) failure = { parserVersion: failed.parserVersion, code: failed.code ?? 'INTERNAL', at: failed.at };
+    }
     return {
+      failure,
       id: d.id,
       source: d.source,
       externalId: d.externalId,
@@ -647,6 +666,10 @@ export function createRepository(db: Database): Repository {
       } catch (error) {
         throw toAppError(error, 'storeDocument');
       }
+    },
+
+    storeParses(items, options) {
+      return storeParsesBatch(db, items, options);
     },
 
     async recordParseFailure(input) {

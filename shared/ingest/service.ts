@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import type { ParseResult } from '../contracts/validate';
 import type { DocumentInput, Repository, StoredDocument, StoreParseOutcome } from '../db/repository';
+import type { BatchParseInput } from '../db/store-batch';
 import { AppError, isAppError } from '../errors/app-error';
 import { extractText } from '../extract';
 import type { Logger } from '../logging/logger';
@@ -24,7 +25,8 @@ export interface ServiceDeps {
 }
 
 export type DeliveryOutcome =
-  | { status: 'stored' | 'duplicate'; documentId: string; parseId: string }
+  /** parseId: for a posting stored with its parse (a stored document's re-parse does not read it back). */
+  | { status: 'stored' | 'duplicate'; documentId: string; parseId?: string }
   | { status: 'rejected'; code: string; rejectionId: string }
   | { status: 'failed'; code: string; documentId: string }
   | { status: 'skipped'; reason: 'DOCUMENT_NOT_FOUND' | 'ALREADY_PARSED'; documentId: string };
@@ -79,18 +81,30 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 
 /** Extraction and parse of one submission, no I/O: the text that will be stored and its parse. */
 export async function prepare(submission: Submission, maxBytes: number): Promise<ParsedDocument> {
+  const started = performance.now();
+  const { document, warnings } = await extract(submission, maxBytes);
+  const result = await pure('parse', () =>
+    parseJobDescription({ text: document.text, contentType: document.contentType as ContentType }),
+  );
+  return { document, result, durationMs: round(performance.now() - started), warnings };
+}
+
+/**
+ * The document a submission becomes, without parsing it: what an upload answered 202 stores. Every
+ * refusal of the input itself (empty, binary, too large, unreadable, unsupported) happens here.
+ */
+export async function extract(
+  submission: Submission,
+  maxBytes: number,
+): Promise<{ document: DocumentInput; warnings: string[] }> {
   if (submission.bytes.length > maxBytes) {
     throw new AppError('INPUT_TOO_LARGE', `the posting is ${submission.bytes.length} bytes; the limit is ${maxBytes}`, {
       size: submission.bytes.length,
       limit: maxBytes,
     });
   }
-  const started = performance.now();
   const extracted = await pure('extract', () =>
     extractText({ bytes: submission.bytes, contentType: submission.contentType, fileName: submission.fileName }),
-  );
-  const result = await pure('parse', () =>
-    parseJobDescription({ text: extracted.text, contentType: extracted.contentType }),
   );
   const document: DocumentInput = {
     source: submission.source,
@@ -102,7 +116,7 @@ export async function prepare(submission: Submission, maxBytes: number): Promise
     sourceFormat: extracted.sourceFormat === extracted.contentType ? null : extracted.sourceFormat,
     metadata: submission.metadata ?? null,
   };
-  return { document, result, durationMs: round(performance.now() - started), warnings: extracted.warnings };
+  return { document, warnings: extracted.warnings };
 }
 
 function asDocumentInput(stored: StoredDocument): DocumentInput {
@@ -141,11 +155,17 @@ export function createJobDescriptionService(deps: ServiceDeps) {
   const now = deps.now ?? Date.now;
 
   /** Parses a stored document; a permanent failure is recorded on it and reported, not thrown. */
+  /**
+   * Parses a stored document and stores the parse by the batch path (a few statements; the
+   * document's text is not sent back to the database). Idempotent per document and parser version,
+   * so a redelivered message needs no delivery record. A permanent failure is recorded on the
+   * document and reported, not thrown.
+   */
   async function parseStoredDocument(
     repo: Repository,
     id: string,
     document: DocumentInput,
-    options: { force: boolean; messageId?: string },
+    options: { force: boolean },
   ): Promise<DeliveryOutcome> {
     let parsed: { result: ParseResult; durationMs: number };
     try {
@@ -153,26 +173,19 @@ export function createJobDescriptionService(deps: ServiceDeps) {
     } catch (error) {
       if (isAppError(error) && error.retryable) throw error;
       const code = isAppError(error) ? error.code : 'INTERNAL';
-      await repo.recordParseFailure({ documentId: id, parserVersion: PARSER_VERSION, code, durationMs: 0 });
-      deps.logger.warn({ documentId: id, code, err: error }, 'parse failed; recorded on the document');
-      return { status: 'failed', code, documentId: id };
+      return recordFailure(repo, id, code);
     }
-    try {
-      const stored = await repo.storeParse({
-        document,
-        result: parsed.result,
-        durationMs: parsed.durationMs,
-        messageId: options.messageId,
-        replace: options.force,
-      });
-      return deliveredAs(stored);
-    } catch (error) {
-      // A parse the database refuses (STORAGE_REJECTED) would be refused again: record it, move on.
-      if (!isAppError(error) || error.retryable) throw error;
-      await repo.recordParseFailure({ documentId: id, parserVersion: PARSER_VERSION, code: error.code, durationMs: 0 });
-      deps.logger.warn({ documentId: id, code: error.code }, 'parse not storable; recorded on the document');
-      return { status: 'failed', code: error.code, documentId: id };
-    }
+    const outcome = await repo.storeParses([{ documentId: id, ...document, ...parsed }], { replace: options.force });
+    const rejected = outcome.rejected[0];
+    // A parse the database refuses (STORAGE_REJECTED) would be refused again: record it, move on.
+    if (rejected) return recordFailure(repo, id, rejected.code);
+    return { status: outcome.stored > 0 ? 'stored' : 'duplicate', documentId: id };
+  }
+
+  async function recordFailure(repo: Repository, documentId: string, code: string): Promise<DeliveryOutcome> {
+    await repo.recordParseFailure({ documentId, parserVersion: PARSER_VERSION, code, durationMs: 0 });
+    deps.logger.warn({ documentId, code }, 'parse failed; recorded on the document');
+    return { status: 'failed', code, documentId };
   }
 
   return {
@@ -194,10 +207,7 @@ export function createJobDescriptionService(deps: ServiceDeps) {
           if (!work.force && stored.parse?.parserVersion === PARSER_VERSION) {
             return { status: 'skipped', reason: 'ALREADY_PARSED', documentId: stored.id };
           }
-          return await parseStoredDocument(repo, stored.id, asDocumentInput(stored), {
-            force: work.force,
-            messageId: delivery.messageId,
-          });
+          return await parseStoredDocument(repo, stored.id, asDocumentInput(stored), { force: work.force });
         }
         const parsed = await prepare(work.submission, deps.config.maxUploadBytes);
         const stored = await repo.storeParse({
@@ -228,9 +238,9 @@ export function createJobDescriptionService(deps: ServiceDeps) {
         const bound = await repo.findIdempotencyKey(request.idempotencyKey);
         if (bound) return replay(repo, bound, requestHash, request.wait);
       }
-      const parsed = await prepare(request.submission, deps.config.maxUploadBytes);
       let outcome: UploadOutcome;
       if (request.wait) {
+        const parsed = await prepare(request.submission, deps.config.maxUploadBytes);
         const stored = await repo.storeParse({
           document: parsed.document,
           result: parsed.result,
@@ -239,7 +249,9 @@ export function createJobDescriptionService(deps: ServiceDeps) {
         const current = stored.created ? parsed.result : (await repo.getDocument(stored.documentId))?.parse?.result;
         outcome = { documentId: stored.documentId, created: stored.created, result: current ?? parsed.result };
       } else {
-        const stored = await repo.storeDocument(parsed.document);
+        // Parsed once, by whoever takes the message: here only what refuses bad input runs.
+        const { document } = await extract(request.submission, deps.config.maxUploadBytes);
+        const stored = await repo.storeDocument(document);
         outcome = { documentId: stored.documentId, created: stored.created };
         const current = stored.created ? null : await repo.getDocument(stored.documentId);
         if (!current?.parse || current.parse.parserVersion !== PARSER_VERSION) {
@@ -282,6 +294,8 @@ export function createJobDescriptionService(deps: ServiceDeps) {
         elapsedMs: 0,
       };
       let after = request.cursor;
+      // Inline, batch k is stored (PostgreSQL, on its own core) while batch k+1 is parsed here.
+      let storing: Promise<void> = Promise.resolve();
       while (now() - started < request.timeBudgetMs) {
         const batch = await repo.findDocumentsToReparse({
           parserVersion: PARSER_VERSION,
@@ -293,30 +307,57 @@ export function createJobDescriptionService(deps: ServiceDeps) {
           outcome.done = true;
           break;
         }
-        for (const candidate of batch) {
-          if (request.mode === 'fanout') {
-            await deps.topic.publish({ documentId: candidate.id, ...(request.force ? { force: true } : {}) });
-            outcome.published += 1;
-          } else {
-            const result = await parseStoredDocument(repo, candidate.id, candidate.document, { force: request.force });
-            if (result.status === 'failed') outcome.failed += 1;
-            else if (result.status === 'stored') outcome.stored += 1;
+        if (request.mode === 'fanout') {
+          // Published together: the client batches them into few requests.
+          await Promise.all(
+            batch.map((c) => deps.topic.publish({ documentId: c.id, ...(request.force ? { force: true } : {}) })),
+          );
+          outcome.published += batch.length;
+        } else {
+          const parsed: BatchParseInput[] = [];
+          const failures: { documentId: string; code: string }[] = [];
+          for (const candidate of batch) {
+            try {
+              const { result, durationMs } = await parseStored(candidate.document);
+              parsed.push({ documentId: candidate.id, ...candidate.document, result, durationMs });
+            } catch (error) {
+              if (isAppError(error) && error.retryable) throw error;
+              failures.push({ documentId: candidate.id, code: isAppError(error) ? error.code : 'INTERNAL' });
+            }
           }
-          outcome.processed += 1;
-          after = candidate.id;
-          if (now() - started >= request.timeBudgetMs) break;
+          await storing;
+          storing = storeBatch(repo, parsed, failures, request.force, outcome);
         }
-        if (batch.length < request.batchSize && after === batch.at(-1)?.id) {
+        outcome.processed += batch.length;
+        after = batch.at(-1)?.id;
+        if (batch.length < request.batchSize) {
           outcome.done = true;
           break;
         }
       }
+      await storing;
       outcome.cursor = outcome.done ? null : (after ?? null);
       outcome.elapsedMs = now() - started;
       deps.logger.info({ ...outcome }, 'reparse step finished');
       return outcome;
     },
   };
+
+  async function storeBatch(
+    repo: Repository,
+    parsed: BatchParseInput[],
+    failures: { documentId: string; code: string }[],
+    force: boolean,
+    outcome: ReparseOutcome,
+  ): Promise<void> {
+    const stored = parsed.length > 0 ? await repo.storeParses(parsed, { replace: force }) : null;
+    outcome.stored += stored?.stored ?? 0;
+    // Refused by the parser or by the database: recorded, so the next run does not try again.
+    for (const failure of [...failures, ...(stored?.rejected ?? [])]) {
+      await recordFailure(repo, failure.documentId, failure.code);
+      outcome.failed += 1;
+    }
+  }
 
   async function replay(
     repo: Repository,

@@ -49,6 +49,26 @@ describe('the in-process topic', () => {
     expect([calls, dead.length]).toEqual([2, 0]);
   });
 
+  test('when many messages are published at once, then at most maxConcurrent are delivered at a time', async () => {
+    let running = 0;
+    let highest = 0;
+    let delivered = 0;
+    const topic = createInProcessTopic(
+      'jobs',
+      async () => {
+        running += 1;
+        highest = Math.max(highest, running);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        running -= 1;
+        delivered += 1;
+      },
+      { logger: quiet, maxConcurrent: 3 },
+    );
+    await Promise.all(Array.from({ length: 20 }, (_, i) => topic.publish({ text: `p${i}` })));
+    await topic.close();
+    expect([delivered, highest]).toEqual([20, 3]);
+  });
+
   test('when the topic is closed, then publishing is refused with PUBLISH_FAILED', async () => {
     const topic = createInProcessTopic('jobs', async () => {}, { logger: quiet });
     await topic.close();

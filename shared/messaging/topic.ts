@@ -59,6 +59,11 @@ export interface InProcessOptions {
   backoffMs?: number;
   /** Told about a message given up on, so it is recorded rather than lost. */
   onDeadLetter?: (envelope: PushEnvelope, error: unknown) => Promise<void>;
+  /**
+   * Deliveries in progress at once; the rest wait their turn, as a push subscription's flow control
+   * would hold them, rather than all competing for the database pool with incoming requests.
+   */
+  maxConcurrent?: number;
 }
 
 /**
@@ -75,6 +80,22 @@ export function createInProcessTopic(
   const backoffMs = options.backoffMs ?? 200;
   const inFlight = new Set<Promise<void>>();
   let closed = false;
+  const maxConcurrent = options.maxConcurrent ?? 2;
+  let running = 0;
+  const queue: PushEnvelope[] = [];
+
+  const pump = () => {
+    while (running < maxConcurrent && queue.length > 0) {
+      const envelope = queue.shift() as PushEnvelope;
+      running += 1;
+      const task = run(envelope).finally(() => {
+        running -= 1;
+        inFlight.delete(task);
+        pump();
+      });
+      inFlight.add(task);
+    }
+  };
 
   async function run(envelope: PushEnvelope): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -110,14 +131,18 @@ export function createInProcessTopic(
         },
         subscription: `in-process/${name}`,
       };
-      const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() => run(envelope));
-      inFlight.add(task);
-      void task.finally(() => inFlight.delete(task));
+      queue.push(envelope);
+      // After the publisher's call returns, as a real topic would deliver.
+      setImmediate(pump);
       return envelope.message.messageId;
     },
     async close() {
       closed = true;
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+      for (;;) {
+        pump();
+        if (inFlight.size === 0 && queue.length === 0) break;
+        await Promise.allSettled([...inFlight]);
+      }
     },
   };
 }
