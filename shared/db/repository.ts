@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray, max, notExists, type SQL, sql } from 'drizzle-orm';
-import { Client as PgClient } from 'pg';
+import { and, asc, eq, gt, inArray, max, notExists, sql } from 'drizzle-orm';
 import type { ParseResult } from '../contracts/validate';
 import { AppError } from '../errors/app-error';
 import type { Database } from './client';
 import { toAppError } from './errors';
+import { raw, type Tx } from './raw-sql';
 import {
   documents,
   idempotencyKeys,
@@ -16,6 +16,7 @@ import {
   responsibilities,
   skills,
 } from './schema';
+import { firstUnstorable } from './storable';
 import { type BatchParseInput, type BatchStoreOutcome, storeParsesBatch } from './store-batch';
 import { compareParserVersions } from './versions';
 
@@ -93,36 +94,6 @@ export function contentHash(document: Pick<DocumentInput, 'source' | 'externalId
   return createHash('sha256').update(framed, 'utf8').digest('hex');
 }
 
-/**
- * PostgreSQL text and jsonb cannot hold U+0000, and UTF-8 cannot encode a lone surrogate (the
- * driver would silently turn it into U+FFFD). Rather than store something other than what was
- * received, such input is refused: the transport records it with recordRejection(), as bytes.
- */
-function unstorable(value: string): 'NUL_CHARACTER' | 'LONE_SURROGATE' | null {
-  if (value.includes('\u0000')) return 'NUL_CHARACTER';
-  if (!value.isWellFormed()) return 'LONE_SURROGATE';
-  return null;
-}
-
-function firstUnstorable(value: unknown, path: string): { path: string; reason: string } | null {
-  if (typeof value === 'string') {
-    const reason = unstorable(value);
-    return reason ? { path, reason } : null;
-  }
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = firstUnstorable(item, `${path}[${i}]`);
-      if (found) return found;
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const found = firstUnstorable(item, `${path}.${key}`);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
 function assertDocumentStorable(document: DocumentInput): void {
   for (const field of ['source', 'externalId', 'contentType'] as const) {
     if (typeof document[field] !== 'string' || document[field].length === 0) {
@@ -155,8 +126,6 @@ function chunks<T>(rows: T[]): T[][] {
   for (let i = 0; i < rows.length; i += ROWS_PER_STATEMENT) out.push(rows.slice(i, i + ROWS_PER_STATEMENT));
   return out;
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 async function findOrCreateDocument(
   tx: Tx,
@@ -355,38 +324,6 @@ on conflict do nothing
 returning 1`;
 
 const LOCK_SQL = 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))';
-
-interface RawClient {
-  query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
-}
-
-/**
- * Runs raw SQL on the transaction's own connection: as a named prepared statement on node-postgres
- * (parsed and planned once per connection), through PGlite's query() otherwise (in-process, no
- * round trip to save). Falls back to Drizzle's execute() should its session ever hide the client.
- */
-async function raw<T>(tx: Tx, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  if (client instanceof PgClient) {
-    const result = await client.query<T & Record<string, unknown>>({ name, text, values });
-    return result.rows;
-  }
-  if (
-    client &&
-    typeof (client as RawClient).query === 'function' &&
-    typeof (client as { exec?: unknown }).exec === 'function'
-  ) {
-    const result = await (client as RawClient).query(text, values);
-    return result.rows as T[];
-  }
-  const parts = text.split(/\$(\d+)(?!\d)/);
-  const chunks: SQL[] = [];
-  for (let i = 0; i < parts.length; i++) {
-    chunks.push(i % 2 === 0 ? sql.raw(parts[i] as string) : sql`${sql.param(values[Number(parts[i]) - 1])}`);
-  }
-  const result = await tx.execute(sql.join(chunks));
-  return (result as unknown as { rows: T[] }).rows;
-}
 
 /** Stores a document not seen before in one statement; null (and nothing written) if its hash is known. */
 async function storeIfNew(

@@ -1,8 +1,9 @@
-import { Client as PgClient } from 'pg';
 import type { ParseResult } from '../contracts/validate';
 import { AppError } from '../errors/app-error';
 import type { Database } from './client';
 import { toAppError } from './errors';
+import { raw } from './raw-sql';
+import { firstUnstorable } from './storable';
 import { compareParserVersions } from './versions';
 
 /** One stored document and its new parse. source and externalId name the document's lock. */
@@ -22,8 +23,6 @@ export interface BatchStoreOutcome {
   /** Items refused before any SQL ran (nothing of them written): record them as parse failures. */
   rejected: { documentId: string; code: 'STORAGE_REJECTED' | 'INVALID_INPUT'; message: string }[];
 }
-
-type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 
 /**
  * The document locks storeParse takes, all at once. Taken in the order of the lock ids (the hashes)
@@ -127,45 +126,6 @@ with demoted as (
 update parses set is_current = true
 where id = any($2::uuid[]) and (select count(*) from demoted) >= 0`;
 
-interface RawClient {
-  query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
-}
-
-/** The transaction's own connection: a named prepared statement on node-postgres, PGlite's query() otherwise. */
-async function raw<T>(tx: Tx, name: string, text: string, values: unknown[]): Promise<T[]> {
-  const client = (tx as unknown as { session?: { client?: unknown } }).session?.client;
-  if (client instanceof PgClient) {
-    const result = await client.query<T & Record<string, unknown>>({ name, text, values });
-    return result.rows;
-  }
-  if (client && typeof (client as RawClient).query === 'function') {
-    const result = await (client as RawClient).query(text, values);
-    return result.rows as T[];
-  }
-  throw new Error('storeParsesBatch: the transaction exposes no driver client');
-}
-
-/** The first string PostgreSQL cannot store (U+0000 anywhere, or a lone surrogate), as storeParse refuses them. */
-function unstorable(value: unknown, path: string): string | null {
-  if (typeof value === 'string') {
-    if (value.includes('\u0000')) return `${path} contains a NUL_CHARACTER, which PostgreSQL cannot store`;
-    if (!value.isWellFormed()) return `${path} contains a LONE_SURROGATE, which PostgreSQL cannot store`;
-    return null;
-  }
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = unstorable(item, `${path}[${i}]`);
-      if (found) return found;
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const found = unstorable(item, `${path}.${key}`);
-      if (found) return found;
-    }
-  }
-  return null;
-}
-
 function check(item: BatchParseInput): BatchStoreOutcome['rejected'][number] | null {
   const fail = (code: 'STORAGE_REJECTED' | 'INVALID_INPUT', message: string) => ({
     documentId: item.documentId,
@@ -178,8 +138,10 @@ function check(item: BatchParseInput): BatchStoreOutcome['rejected'][number] | n
   if (typeof item.result?.parserVersion !== 'string' || item.result.parserVersion.length === 0) {
     return fail('INVALID_INPUT', 'result.parserVersion must be a non-empty string');
   }
-  const found = unstorable(item.result, 'result');
-  return found ? fail('STORAGE_REJECTED', found) : null;
+  const found = firstUnstorable(item.result, 'result');
+  return found
+    ? fail('STORAGE_REJECTED', `${found.path} contains a ${found.reason}, which PostgreSQL cannot store`)
+    : null;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
