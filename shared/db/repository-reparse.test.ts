@@ -32,6 +32,26 @@ describe.each(DRIVERS)('documents awaiting a parse, failures and idempotency key
     expect(stored?.parse).toBeNull();
   });
 
+  test('when new content arrives under the same external id without a parse, then it is the next version and the latest', async () => {
+    const externalId = uniqueId();
+    const first = await repo.storeDocument(doc(externalId, `${sampleText}\nv1`));
+    const second = await repo.storeDocument(doc(externalId, `${sampleText}\nv2`));
+    const again = await Promise.all([1, 2, 3].map(() => repo.storeDocument(doc(externalId, `${sampleText}\nv3`))));
+    expect(new Set(again.map((a) => a.documentId)).size).toBe(1);
+    expect(again.filter((a) => a.created)).toHaveLength(1);
+    const [a, b, c] = await Promise.all(
+      [first.documentId, second.documentId, again[0]?.documentId as string].map((id) => repo.getDocument(id)),
+    );
+    expect([a?.version, a?.isLatest, b?.version, b?.isLatest, c?.version, c?.isLatest]).toEqual([
+      1,
+      false,
+      2,
+      false,
+      3,
+      true,
+    ]);
+  });
+
   test('when documents are paged with a cursor, then each awaiting document comes once, in id order', async () => {
     const version = `9.${Date.now() % 1000}.0`;
     const ids = new Set<string>();

@@ -311,6 +311,30 @@ select (select id from known)::text as known_id, (select id from doc)::text as d
   (select count(*) from links)::int4 as links`;
 
 /**
+ * A document without a parse (an upload answered 202), in one statement under the document's
+ * advisory lock: the known row for the same content, else the next version, flipping the previous
+ * version's is_latest first (see STORE_NEW_SQL for the ordering).
+ */
+const STORE_DOCUMENT_SQL = `
+with known as (
+  select id from documents where content_hash = $1::text
+), prior as (
+  update documents set is_latest = false
+  where source = $2::text and external_id = $3::text and is_latest and not exists (select from known)
+  returning version
+), doc as (
+  insert into documents (content_hash, source, external_id, version, is_latest, content_type, raw_text, byte_size,
+    received_at, source_format, metadata)
+  select $1::text, $2::text, $3::text,
+    coalesce((select max(version) from documents where source = $2::text and external_id = $3::text), 0) + 1,
+    true, $4::text, $5::text, $6::int4, coalesce($7::text::timestamptz, now()), $8::text, $9::text::jsonb
+  from (select count(*) from prior) as flipped
+  where not exists (select from known)
+  returning id
+)
+select (select id from known)::text as known_id, (select id from doc)::text as document_id`;
+
+/**
  * The links STORE_NEW_SQL could not make because their skill was committed by another writer after
  * its snapshot was taken. A new statement has a new snapshot (READ COMMITTED), which sees it.
  */
@@ -597,8 +621,26 @@ export function createRepository(db: Database): Repository {
       try {
         return await db.transaction(async (tx) => {
           await lockDocument(tx, document);
-          const { id, created } = await findOrCreateDocument(tx, document, contentHash(document));
-          return { documentId: id, created };
+          const d = document;
+          const [row] = await raw<{ known_id: string | null; document_id: string | null }>(
+            tx,
+            'jd_store_document',
+            STORE_DOCUMENT_SQL,
+            [
+              contentHash(d),
+              d.source,
+              d.externalId,
+              d.contentType,
+              d.text,
+              Buffer.byteLength(d.text, 'utf8'),
+              d.receivedAt ? d.receivedAt.toISOString() : null,
+              d.sourceFormat ?? null,
+              d.metadata ? JSON.stringify(d.metadata) : null,
+            ],
+          );
+          const id = row?.known_id ?? row?.document_id;
+          if (!id) throw new Error('storing a document returned no row');
+          return { documentId: id, created: !row?.known_id };
         });
       } catch (error) {
         throw toAppError(error, 'storeDocument');
