@@ -491,7 +491,7 @@ export interface Repository {
    */
   storeParse(input: StoreParseInput): Promise<StoreParseOutcome>;
   /** A document version with its current parse (the parser's JSON), or null. */
-  getDocument(id: string): Promise<StoredDocument | null>;
+  getDocument(id: string, options?: { failure?: boolean }): Promise<StoredDocument | null>;
   /** The latest version of (source, externalId) with its current parse, or null. */
   getLatestDocument(source: string, externalId: string): Promise<StoredDocument | null>;
   recordRejection(input: RejectionInput): Promise<{ id: string }>;
@@ -542,7 +542,8 @@ export interface ReparseCandidate {
 }
 
 export function createRepository(db: Database): Repository {
-  async function readDocument(where: ReturnType<typeof and>): Promise<StoredDocument | null> {
+  /** `failure: false` skips the look-up of a recorded failure (one query fewer for a caller about to parse). */
+  async function readDocument(where: ReturnType<typeof and>, withFailure = true): Promise<StoredDocument | null> {
     const [row] = await db
       .select({ document: documents, parse: parses })
       .from(documents)
@@ -552,7 +553,7 @@ export function createRepository(db: Database): Repository {
     if (!row) return null;
     const { document: d, parse: p } = row;
     let failure: StoredDocument['failure'] = null;
-    if (!p) {
+    if (!p && withFailure) {
       const [failed] = await db
         .select({ parserVersion: parses.parserVersion, code: parses.errorCode, at: parses.parsedAt })
         .from(parses)
@@ -597,10 +598,10 @@ export function createRepository(db: Database): Repository {
       }
     },
 
-    async getDocument(id) {
+    async getDocument(id, options) {
       if (!UUID.test(id)) return null;
       try {
-        return await readDocument(eq(documents.id, id));
+        return await readDocument(eq(documents.id, id), options?.failure ?? true);
       } catch (error) {
         throw toAppError(error, 'getDocument');
       }

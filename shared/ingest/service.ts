@@ -199,7 +199,7 @@ export function createJobDescriptionService(deps: ServiceDeps) {
       try {
         const work = decodeMessage(delivery.data, delivery.attributes, deps.config.maxUploadBytes);
         if (work.kind === 'document') {
-          const stored = await repo.getDocument(work.documentId);
+          const stored = await repo.getDocument(work.documentId, { failure: false });
           if (!stored) {
             log.warn({ documentId: work.documentId }, 'document to parse no longer exists');
             return { status: 'skipped', reason: 'DOCUMENT_NOT_FOUND', documentId: work.documentId };

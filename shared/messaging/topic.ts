@@ -80,7 +80,7 @@ export function createInProcessTopic(
   const backoffMs = options.backoffMs ?? 200;
   const inFlight = new Set<Promise<void>>();
   let closed = false;
-  const maxConcurrent = options.maxConcurrent ?? 2;
+  const maxConcurrent = options.maxConcurrent ?? 1;
   let running = 0;
   const queue: PushEnvelope[] = [];
 
