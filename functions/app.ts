@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../shared/config/app-config';
-import { describeSchemaErrors } from '../shared/contracts/validate';
+import { describeSchemaErrors, validateMessageMetadata } from '../shared/contracts/validate';
 import type { StoredDocument } from '../shared/db/repository';
 import { AppError, isAppError } from '../shared/errors/app-error';
 import { decodeJsonMessage, readPushRequest, type Submission } from '../shared/ingest/delivery';
@@ -81,11 +81,19 @@ function parseJson(bytes: Buffer): unknown {
   }
 }
 
+/** The multipart form's `metadata` field: a JSON object under the message schema's rule. */
 function metadataField(raw: string | undefined): Submission['metadata'] {
   if (raw === undefined) return undefined;
   const value = parseJson(Buffer.from(raw));
-  const outcome = decodeJsonMessage({ text: 'x', metadata: value }, Number.MAX_SAFE_INTEGER);
-  return outcome.kind === 'submission' ? outcome.submission.metadata : undefined;
+  const outcome = validateMessageMetadata(value);
+  if (!outcome.valid) {
+    throw new AppError('INVALID_INPUT', 'the metadata field is not a flat JSON object', {
+      reason: 'SCHEMA_VIOLATION',
+      field: 'metadata',
+      errors: describeSchemaErrors(outcome.errors),
+    });
+  }
+  return value as Submission['metadata'];
 }
 
 /** The upload body, in any of the accepted forms, as one Submission. */

@@ -179,6 +179,13 @@ describe('uploadJobDescription', () => {
     ],
     ['multipart without a file', (r: request.Test) => r.field('source', 'x'), 400, 'INVALID_INPUT'],
     [
+      'multipart with nested metadata',
+      (r: request.Test) =>
+        r.field('metadata', '{"a":{"b":1}}').attach('file', Buffer.from('Engineer'), { filename: 'a.txt' }),
+      400,
+      'INVALID_INPUT',
+    ],
+    [
       'wait=maybe',
       (r: request.Test) => r.query({ wait: 'maybe' }).type('text/plain').send('Engineer'),
       400,

@@ -35,12 +35,18 @@ import jobDescriptionMessageSchema from './job-description-message.schema.json';
 export type { JobDescriptionMessage } from './job-description-message.generated';
 
 // strictRequired off for this schema only: its oneOf branches require properties declared at the top level.
-const validateMessageFn = new Ajv2020({
-  allErrors: true,
-  strict: true,
-  strictRequired: false,
-  allowUnionTypes: true,
-}).compile<JobDescriptionMessage>(jobDescriptionMessageSchema);
+const messageAjv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
+const validateMessageFn = messageAjv.compile<JobDescriptionMessage>(jobDescriptionMessageSchema);
+// The same `metadata` rule for the multipart upload's metadata field.
+const validateMetadataFn = messageAjv.compile<NonNullable<JobDescriptionMessage['metadata']>>(
+  jobDescriptionMessageSchema.properties.metadata,
+);
+
+/** Checks the sender's metadata object against the message schema's `metadata` rule. */
+export function validateMessageMetadata(value: unknown): ValidationOutcome {
+  const valid = validateMetadataFn(value);
+  return { valid, errors: valid ? [] : [...(validateMetadataFn.errors ?? [])] };
+}
 
 /** Checks a decoded message body against the published message schema. */
 export function validateJobDescriptionMessage(value: unknown): ValidationOutcome {
