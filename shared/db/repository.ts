@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, asc, eq, gt, inArray, max, notExists, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, notExists, sql } from 'drizzle-orm';
 import type { ParseResult } from '../contracts/validate';
 import { AppError } from '../errors/app-error';
 import type { Database } from './client';
@@ -127,43 +127,6 @@ function chunks<T>(rows: T[]): T[][] {
   return out;
 }
 
-async function findOrCreateDocument(
-  tx: Tx,
-  document: DocumentInput,
-  hash: string,
-): Promise<{ id: string; created: boolean }> {
-  const [existing] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.contentHash, hash));
-  // A re-delivery of an older version stays where it is in the history: it does not become latest.
-  if (existing) return { id: existing.id, created: false };
-  const sameExternal = and(eq(documents.source, document.source), eq(documents.externalId, document.externalId));
-  const [last] = await tx
-    .select({ version: max(documents.version) })
-    .from(documents)
-    .where(sameExternal);
-  await tx
-    .update(documents)
-    .set({ isLatest: false })
-    .where(and(sameExternal, eq(documents.isLatest, true)));
-  const [created] = await tx
-    .insert(documents)
-    .values({
-      contentHash: hash,
-      source: document.source,
-      externalId: document.externalId,
-      version: (last?.version ?? 0) + 1,
-      isLatest: true,
-      contentType: document.contentType,
-      rawText: document.text,
-      byteSize: Buffer.byteLength(document.text, 'utf8'),
-      sourceFormat: document.sourceFormat ?? null,
-      metadata: document.metadata ?? null,
-      ...(document.receivedAt ? { receivedAt: document.receivedAt } : {}),
-    })
-    .returning({ id: documents.id });
-  if (!created) throw new Error('insert into documents returned no row');
-  return { id: created.id, created: true };
-}
-
 async function insertChildren(tx: Tx, parseId: string, result: ParseResult): Promise<void> {
   if (result.responsibilities.length > 0) {
     const rows = result.responsibilities.map((r, position) => ({
@@ -242,81 +205,12 @@ async function advisoryXactLock(tx: Tx, key: string): Promise<void> {
 }
 
 /**
- * The common case, a document never seen before, in one statement: flip the previous version's
- * is_latest, insert the document with the next version, its parse (current at once: a new document
- * has no other), the child rows (unnest of arrays: a fixed parameter count, so one cached plan), the
- * skills and their links, and the delivery record. Run under the document's advisory lock, taken by
- * an earlier statement, so this statement's snapshot sees any writer of the same content that
- * committed first: when `known` finds the hash, nothing is written and the caller takes the
- * step-by-step path.
- *
- * Ordering inside the statement: `doc` reads from `flipped`, an aggregate over `prior`, so the old
- * row loses is_latest before the new row enters documents_latest_key (checked row by row). Skills
- * are inserted in sorted order (no deadlock between writers sharing skills) with DO NOTHING, so no
- * skill row stays locked until commit; a skill committed by another writer after this statement's
- * snapshot is in neither `new_skills` nor the snapshot, which the link count reveals (see
- * LINK_MISSING_SQL).
+ * The document half of both one-statement stores, parameters $1-$9 (see documentParams): the known
+ * row for the same content, else the next version, flipping the previous version's is_latest
+ * first. `doc` reads from `flipped`, an aggregate over `prior`, so the old row loses is_latest
+ * before the new row enters documents_latest_key (checked row by row).
  */
-const STORE_NEW_SQL = `
-with known as (
-  select id from documents where content_hash = $1::text
-), prior as (
-  update documents set is_latest = false
-  where source = $2::text and external_id = $3::text and is_latest and not exists (select from known)
-  returning version
-), doc as (
-  insert into documents (content_hash, source, external_id, version, is_latest, content_type, raw_text, byte_size,
-    received_at, source_format, metadata)
-  select $1::text, $2::text, $3::text,
-    coalesce((select max(version) from documents where source = $2::text and external_id = $3::text), 0) + 1,
-    true, $4::text, $5::text, $6::int4, coalesce($7::text::timestamptz, now()), $23::text, $24::text::jsonb
-  from (select count(*) from prior) as flipped
-  where not exists (select from known)
-  returning id
-), parse as (
-  insert into parses (document_id, parser_version, status, is_current, result, duration_ms)
-  select doc.id, $8::text, 'succeeded', true, $9::text::jsonb, $10::int4 from doc
-  returning id
-), resp as (
-  insert into responsibilities (parse_id, position, text, section)
-  select parse.id, (r.ord - 1)::int4, r.text, r.section
-  from parse, unnest($11::text[], $12::text[]) with ordinality as r(text, section, ord)
-), req as (
-  insert into requirements (parse_id, position, text, section, required, category, years_min, years_max)
-  select parse.id, (r.ord - 1)::int4, r.text, r.section, r.required, r.category, r.years_min, r.years_max
-  from parse, unnest($13::text[], $14::text[], $15::bool[], $16::text[], $17::int2[], $18::int2[])
-    with ordinality as r(text, section, required, category, years_min, years_max, ord)
-  returning id, position
-), new_skills as (
-  insert into skills (name) select n from unnest($19::text[]) as n where exists (select from parse) order by n
-  on conflict (name) do nothing
-  returning id, name
-), all_skills as (
-  select id, name from new_skills
-  union all
-  select id, name from skills where name = any($19::text[])
-), links as (
-  insert into requirement_skills (skill_id, requirement_id)
-  select s.id, q.id
-  from unnest($20::int4[], $21::text[]) as l(position, name)
-  join req q on q.position = l.position
-  join all_skills s on s.name = l.name
-  returning 1
-), delivery as (
-  insert into processed_deliveries (message_id, document_id)
-  select $22::text, doc.id from doc where $22::text is not null
-  on conflict do nothing
-)
-select (select id from known)::text as known_id, (select id from doc)::text as document_id, (select id from parse)::text as parse_id,
-  (select count(*) from links)::int4 as links`;
-
-/**
- * A document without a parse (an upload answered 202), in one statement under the document's
- * advisory lock: the known row for the same content, else the next version, flipping the previous
- * version's is_latest first (see STORE_NEW_SQL for the ordering).
- */
-const STORE_DOCUMENT_SQL = `
-with known as (
+const DOCUMENT_CTES = `known as (
   select id from documents where content_hash = $1::text
 ), prior as (
   update documents set is_latest = false
@@ -331,7 +225,77 @@ with known as (
   from (select count(*) from prior) as flipped
   where not exists (select from known)
   returning id
+)`;
+
+function documentParams(d: DocumentInput, hash: string): unknown[] {
+  return [
+    hash,
+    d.source,
+    d.externalId,
+    d.contentType,
+    d.text,
+    Buffer.byteLength(d.text, 'utf8'),
+    d.receivedAt ? d.receivedAt.toISOString() : null,
+    d.sourceFormat ?? null,
+    d.metadata ? JSON.stringify(d.metadata) : null,
+  ];
+}
+
+/**
+ * The common case, a document never seen before, in one statement: flip the previous version's
+ * is_latest, insert the document with the next version, its parse (current at once: a new document
+ * has no other), the child rows (unnest of arrays: a fixed parameter count, so one cached plan), the
+ * skills and their links, and the delivery record. Run under the document's advisory lock, taken by
+ * an earlier statement, so this statement's snapshot sees any writer of the same content that
+ * committed first: when `known` finds the hash, nothing is written and the caller takes the
+ * step-by-step path.
+ *
+ * Ordering inside the statement: the document as in DOCUMENT_CTES. Skills are inserted in sorted order (no deadlock between writers sharing skills) with DO NOTHING, so no
+ * skill row stays locked until commit; a skill committed by another writer after this statement's
+ * snapshot is in neither `new_skills` nor the snapshot, which the link count reveals (see
+ * LINK_MISSING_SQL).
+ */
+const STORE_NEW_SQL = `
+with ${DOCUMENT_CTES}, parse as (
+  insert into parses (document_id, parser_version, status, is_current, result, duration_ms)
+  select doc.id, $10::text, 'succeeded', true, $11::text::jsonb, $12::int4 from doc
+  returning id
+), resp as (
+  insert into responsibilities (parse_id, position, text, section)
+  select parse.id, (r.ord - 1)::int4, r.text, r.section
+  from parse, unnest($13::text[], $14::text[]) with ordinality as r(text, section, ord)
+), req as (
+  insert into requirements (parse_id, position, text, section, required, category, years_min, years_max)
+  select parse.id, (r.ord - 1)::int4, r.text, r.section, r.required, r.category, r.years_min, r.years_max
+  from parse, unnest($15::text[], $16::text[], $17::bool[], $18::text[], $19::int2[], $20::int2[])
+    with ordinality as r(text, section, required, category, years_min, years_max, ord)
+  returning id, position
+), new_skills as (
+  insert into skills (name) select n from unnest($21::text[]) as n where exists (select from parse) order by n
+  on conflict (name) do nothing
+  returning id, name
+), all_skills as (
+  select id, name from new_skills
+  union all
+  select id, name from skills where name = any($21::text[])
+), links as (
+  insert into requirement_skills (skill_id, requirement_id)
+  select s.id, q.id
+  from unnest($22::int4[], $23::text[]) as l(position, name)
+  join req q on q.position = l.position
+  join all_skills s on s.name = l.name
+  returning 1
+), delivery as (
+  insert into processed_deliveries (message_id, document_id)
+  select $24::text, doc.id from doc where $24::text is not null
+  on conflict do nothing
 )
+select (select id from known)::text as known_id, (select id from doc)::text as document_id, (select id from parse)::text as parse_id,
+  (select count(*) from links)::int4 as links`;
+
+/** A document without a parse (an upload answered 202), in one statement under the document's advisory lock. */
+const STORE_DOCUMENT_SQL = `
+with ${DOCUMENT_CTES}
 select (select id from known)::text as known_id, (select id from doc)::text as document_id`;
 
 /**
@@ -349,12 +313,15 @@ returning 1`;
 
 const LOCK_SQL = 'select pg_advisory_xact_lock(hashtextextended($1::text, 0))';
 
-/** Stores a document not seen before in one statement; null (and nothing written) if its hash is known. */
+/**
+ * Stores a document not seen before in one statement; when its hash is known, nothing is written
+ * and the known document's id comes back instead.
+ */
 async function storeIfNew(
   tx: Tx,
   input: StoreParseInput,
   hash: string,
-): Promise<{ documentId: string; parseId: string } | null> {
+): Promise<{ documentId: string; parseId: string } | { known: string }> {
   const { document: d, result } = input;
   const names = [...new Set(result.requirements.flatMap((r) => r.skills))].sort();
   const linkPositions: number[] = [];
@@ -373,13 +340,7 @@ async function storeIfNew(
     parse_id: string | null;
     links: number;
   }>(tx, 'jd_store_new', STORE_NEW_SQL, [
-    hash,
-    d.source,
-    d.externalId,
-    d.contentType,
-    d.text,
-    Buffer.byteLength(d.text, 'utf8'),
-    d.receivedAt ? d.receivedAt.toISOString() : null,
+    ...documentParams(d, hash),
     result.parserVersion,
     JSON.stringify(result),
     Math.round(input.durationMs),
@@ -395,10 +356,8 @@ async function storeIfNew(
     linkPositions,
     linkNames,
     input.messageId ?? null,
-    d.sourceFormat ?? null,
-    d.metadata ? JSON.stringify(d.metadata) : null,
   ]);
-  if (row?.known_id) return null;
+  if (row?.known_id) return { known: row.known_id };
   if (!row?.document_id || !row.parse_id) throw new Error('storing a new document returned no row');
   let links = Number(row.links);
   if (links < linkPositions.length) {
@@ -435,10 +394,11 @@ async function storeInTransaction(tx: Tx, input: StoreParseInput): Promise<Store
 
   const hash = contentHash(document);
   const stored = await storeIfNew(tx, input, hash);
-  if (stored) return { ...stored, created: true };
+  if (!('known' in stored)) return { ...stored, created: true };
 
   // The rare cases, step by step: a redelivery of a known document, another parserVersion of it.
-  const { id: documentId } = await findOrCreateDocument(tx, document, hash);
+  // (A re-delivery of an older version stays where it is in the history: it does not become latest.)
+  const documentId = stored.known;
   // A forced re-parse replaces this version's parse (children cascade); a failed attempt of this
   // version always gives way to a new one.
   await tx
@@ -622,22 +582,11 @@ export function createRepository(db: Database): Repository {
       try {
         return await db.transaction(async (tx) => {
           await lockDocument(tx, document);
-          const d = document;
           const [row] = await raw<{ known_id: string | null; document_id: string | null }>(
             tx,
             'jd_store_document',
             STORE_DOCUMENT_SQL,
-            [
-              contentHash(d),
-              d.source,
-              d.externalId,
-              d.contentType,
-              d.text,
-              Buffer.byteLength(d.text, 'utf8'),
-              d.receivedAt ? d.receivedAt.toISOString() : null,
-              d.sourceFormat ?? null,
-              d.metadata ? JSON.stringify(d.metadata) : null,
-            ],
+            documentParams(document, contentHash(document)),
           );
           const id = row?.known_id ?? row?.document_id;
           if (!id) throw new Error('storing a document returned no row');
