@@ -10,8 +10,9 @@ import {
   sampleText,
   type TestDatabase,
   uniqueId,
+  useTestDatabase,
 } from './__tests__/harness';
-import { createRepository, type Repository, type StoreParseInput } from './repository';
+import { createRepository, type StoreParseInput } from './repository';
 import {
   documents,
   parses,
@@ -32,29 +33,21 @@ function input(externalId: string, overrides: Partial<StoreParseInput> = {}, tex
 }
 
 describe.each(DRIVERS)('the one-statement path on %s', (driver) => {
-  let handle: TestDatabase;
-  let repo: Repository;
-  beforeAll(async () => {
-    handle = await openTestDatabase(driver);
-    repo = createRepository(handle.db);
-  });
-  afterAll(async () => {
-    await handle?.close();
-  });
+  const t = useTestDatabase(driver);
 
   test('a new document gets its parse (current), every child row, its links and its delivery record', async () => {
     const result = sampleResult();
     const first = result.requirements[0];
     if (first) first.skills = [...first.skills, ...first.skills]; // duplicates make one link
     const messageId = uniqueId('msg');
-    const stored = await repo.storeParse(input(uniqueId(), { result, messageId }));
+    const stored = await t.repo.storeParse(input(uniqueId(), { result, messageId }));
     expect(stored.created).toBe(true);
 
-    const [parse] = await handle.db.select().from(parses).where(eq(parses.id, stored.parseId));
+    const [parse] = await t.handle.db.select().from(parses).where(eq(parses.id, stored.parseId));
     expect(parse).toMatchObject({ documentId: stored.documentId, isCurrent: true, status: 'succeeded', durationMs: 8 });
     expect(parse?.result).toEqual(result);
 
-    const reqs = await handle.db
+    const reqs = await t.handle.db
       .select()
       .from(requirements)
       .where(eq(requirements.parseId, stored.parseId))
@@ -62,7 +55,7 @@ describe.each(DRIVERS)('the one-statement path on %s', (driver) => {
     expect(reqs.map((r) => [r.position, r.text, r.section, r.required, r.category, r.yearsMin, r.yearsMax])).toEqual(
       result.requirements.map((r, i) => [i, r.text, r.section ?? null, r.required, r.category, r.yearsMin, r.yearsMax]),
     );
-    const resps = await handle.db
+    const resps = await t.handle.db
       .select()
       .from(responsibilities)
       .where(eq(responsibilities.parseId, stored.parseId))
@@ -71,7 +64,7 @@ describe.each(DRIVERS)('the one-statement path on %s', (driver) => {
       result.responsibilities.map((r, i) => [i, r.text, r.section ?? null]),
     );
 
-    const links = await handle.db
+    const links = await t.handle.db
       .select({ position: requirements.position, name: skills.name })
       .from(requirementSkills)
       .innerJoin(requirements, eq(requirements.id, requirementSkills.requirementId))
@@ -82,7 +75,7 @@ describe.each(DRIVERS)('the one-statement path on %s', (driver) => {
     expect(expected.length).toBeGreaterThan(0);
     expect(actual).toEqual(expected);
 
-    const [delivery] = await handle.db
+    const [delivery] = await t.handle.db
       .select()
       .from(processedDeliveries)
       .where(eq(processedDeliveries.messageId, messageId));
@@ -92,9 +85,9 @@ describe.each(DRIVERS)('the one-statement path on %s', (driver) => {
   test('a document without requirements or responsibilities is stored', async () => {
     const result = { ...sampleResult(), requirements: [], responsibilities: [] };
     const id = uniqueId();
-    const stored = await repo.storeParse(input(id, { result }));
+    const stored = await t.repo.storeParse(input(id, { result }));
     expect(stored.created).toBe(true);
-    expect(await rowCounts(handle, 'fast', id)).toEqual({
+    expect(await rowCounts(t.handle, 'fast', id)).toEqual({
       documents: 1,
       parses: 1,
       requirements: 0,
@@ -105,8 +98,8 @@ describe.each(DRIVERS)('the one-statement path on %s', (driver) => {
 
   test('three versions in a row: numbered 1, 2, 3 and only the last is latest', async () => {
     const id = uniqueId();
-    for (const n of [1, 2, 3]) await repo.storeParse(input(id, {}, `${sampleText}\nVersion ${n}.`));
-    const rows = await handle.db
+    for (const n of [1, 2, 3]) await t.repo.storeParse(input(id, {}, `${sampleText}\nVersion ${n}.`));
+    const rows = await t.handle.db
       .select({ version: documents.version, isLatest: documents.isLatest })
       .from(documents)
       .where(sql`${documents.source} = 'fast' and ${documents.externalId} = ${id}`)

@@ -8,6 +8,7 @@ import type { ParseResult } from '../../contracts/validate';
 import { parseJobDescription } from '../../parser';
 import { type DatabaseHandle, openDatabase, openPgliteDatabase } from '../client';
 import { migrate } from '../migrate';
+import { createRepository, type Repository } from '../repository';
 import { documents, parses, requirementSkills, requirements, responsibilities } from '../schema';
 import { loadPgliteInJest } from './pglite-loader';
 
@@ -118,4 +119,20 @@ export async function rowCounts(handle: DatabaseHandle, source: string, external
         .where(inArray(requirements.parseId, parseIds)),
     ),
   };
+}
+
+/**
+ * A migrated database and its repository for the enclosing describe block: opened before its
+ * tests, closed (and, on PostgreSQL, dropped) after. Read `handle` and `repo` inside tests.
+ */
+export function useTestDatabase(driver: DriverName): { handle: TestDatabase; repo: Repository } {
+  const context = {} as { handle: TestDatabase; repo: Repository };
+  beforeAll(async () => {
+    context.handle = await openTestDatabase(driver);
+    context.repo = createRepository(context.handle.db);
+  });
+  afterAll(async () => {
+    await context.handle?.close();
+  });
+  return context;
 }
