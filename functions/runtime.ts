@@ -1,5 +1,5 @@
 import { type AppConfig, readAppConfig } from '../shared/config/app-config';
-import { type DatabaseHandle, openDatabase } from '../shared/db/client';
+import { lazyDatabase, openDatabase } from '../shared/db/client';
 import { type DbConfig, readDbConfig } from '../shared/db/config';
 import { createRepository, type Repository } from '../shared/db/repository';
 import { AppError } from '../shared/errors/app-error';
@@ -41,22 +41,11 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
   const logger = options.logger ?? createLogger({ level: config.logLevel });
   const projectId = config.topic.kind === 'pubsub' ? config.topic.projectId : undefined;
 
-  let opening: Promise<DatabaseHandle> | undefined;
-  const handle = (): Promise<DatabaseHandle> => {
-    if (!opening) {
-      const attempt = openDatabase(db, options.migrate ? { migrate: true } : {});
-      opening = attempt;
-      // A failed open is forgotten, so the next request (or redelivery) tries again.
-      attempt.catch(() => {
-        if (opening === attempt) opening = undefined;
-      });
-    }
-    return opening;
-  };
+  const database = lazyDatabase(() => openDatabase(db, options.migrate ? { migrate: true } : {}));
   let repository: Repository | undefined;
   const getRepository = async () => {
-    const { db: database } = await handle();
-    repository ??= createRepository(database);
+    const opened = await database.get();
+    repository ??= createRepository(opened);
     return repository;
   };
 
@@ -95,10 +84,7 @@ export function createRuntime(options: RuntimeOptions = {}): Runtime {
     topic,
     async close() {
       await topic.close();
-      const current = opening;
-      opening = undefined;
-      const open = await current?.catch(() => undefined);
-      await open?.close();
+      await database.close();
       logger.flush();
     },
   };

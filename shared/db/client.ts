@@ -111,28 +111,47 @@ export async function openDatabase(config: DbConfig, options: OpenOptions = {}):
   }
 }
 
-let pending: Promise<DatabaseHandle> | undefined;
+export interface LazyDatabase {
+  get(): Promise<Database>;
+  /** Closes the database if it was opened; the next get() opens it again. */
+  close(): Promise<void>;
+}
 
 /**
- * The process's one database, opened on first use from the environment (read and validated once).
- * Memoised as a promise so concurrent first requests share one pool; a failed open is forgotten so
- * the next request can try again.
+ * A database opened on first use. Memoised as a promise so concurrent first requests share one
+ * pool; a failed open is forgotten so the next request (or redelivery) can try again.
  */
+export function lazyDatabase(open: () => Promise<DatabaseHandle>): LazyDatabase {
+  let pending: Promise<DatabaseHandle> | undefined;
+  return {
+    get() {
+      if (!pending) {
+        // Through then(): a config error thrown by `open` becomes a rejection like any other.
+        const opening = Promise.resolve().then(open);
+        pending = opening;
+        opening.catch(() => {
+          if (pending === opening) pending = undefined;
+        });
+      }
+      return pending.then((handle) => handle.db);
+    },
+    async close() {
+      const opening = pending;
+      pending = undefined;
+      const handle = await opening?.catch(() => undefined);
+      await handle?.close();
+    },
+  };
+}
+
+/** The process's one database, from the environment (read and validated on first use). */
+const processDatabase = lazyDatabase(() => openDatabase(readDbConfig()));
+
 export function getDatabase(): Promise<Database> {
-  if (!pending) {
-    const opening = Promise.resolve().then(() => openDatabase(readDbConfig()));
-    pending = opening;
-    opening.catch(() => {
-      if (pending === opening) pending = undefined;
-    });
-  }
-  return pending.then((handle) => handle.db);
+  return processDatabase.get();
 }
 
 /** Closes the process's database, if one was opened: call on SIGTERM. */
-export async function close(): Promise<void> {
-  const opening = pending;
-  pending = undefined;
-  const handle = await opening?.catch(() => undefined);
-  await handle?.close();
+export function close(): Promise<void> {
+  return processDatabase.close();
 }
