@@ -9,7 +9,7 @@ import type { JobDescriptionService, ReparseRequest } from '../shared/ingest/ser
 import { type Logger, traceFields } from '../shared/logging/logger';
 import { bodyBytes, header } from './http/body';
 import { parseMultipart } from './http/multipart';
-import { pushStatusFor, sendProblem, toAppError } from './http/problem';
+import { pushRetryStatus, sendProblem, toAppError } from './http/problem';
 import openapi from './openapi.json';
 
 export type HttpHandler = (req: Request, res: Response) => Promise<void>;
@@ -213,8 +213,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       } catch (caught) {
         const error = toAppError(caught);
         scoped.error({ code: error.code, err: caught }, 'message not processed; Pub/Sub will redeliver');
-        // Only retryable failures reach here, and unexpected ones: both are worth another delivery.
-        res.status(error.retryable ? pushStatusFor(error) : 500).json({ status: 'retry', code: error.code });
+        res.status(pushRetryStatus(error)).json({ status: 'retry', code: error.code });
       }
     }),
 

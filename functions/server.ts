@@ -57,9 +57,8 @@ export function createApp(runtime: Runtime): express.Express {
   }
 
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    // What reaches here: readBody's aborted-request error, or a bug.
     const appError = toAppError(error);
-    // The rest of an oversized body is not read: close the connection rather than drain it.
-    if (appError.code === 'INPUT_TOO_LARGE') res.setHeader('Connection', 'close');
     if (appError.code === 'INTERNAL') runtime.logger.error({ err: error, path: req.path }, 'request failed');
     sendProblem(req, res, appError);
   });

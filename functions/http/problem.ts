@@ -6,17 +6,12 @@ import { AppError, ERROR_CODES, type ErrorCode, isAppError } from '../../shared/
  * problem document for HTTP, ack or retry for Pub/Sub. Everything else throws AppErrors.
  */
 
-/** Body-parser and Express errors carry `type` and `status`: translated to our codes. */
+/**
+ * Handlers and the body reader throw AppErrors; anything else that reaches a mapper is a bug:
+ * a generic INTERNAL whose cause is logged, never shown.
+ */
 export function toAppError(error: unknown): AppError {
-  if (isAppError(error)) return error;
-  const e = error as { type?: unknown; status?: unknown; expected?: unknown; limit?: unknown };
-  if (e && e.type === 'entity.too.large') {
-    return new AppError('INPUT_TOO_LARGE', 'the request body is over the size limit', { limit: e.limit });
-  }
-  if (e && (e.type === 'request.aborted' || e.type === 'request.size.invalid' || e.type === 'stream.encoding.set')) {
-    return new AppError('INVALID_INPUT', 'the request body could not be read', { reason: String(e.type) });
-  }
-  return new AppError('INTERNAL', 'internal error', {}, { cause: error });
+  return isAppError(error) ? error : new AppError('INTERNAL', 'internal error', {}, { cause: error });
 }
 
 export interface Problem {
@@ -74,7 +69,12 @@ export function sendProblem(req: Request, res: Response, error: AppError): void 
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem));
 }
 
-/** Pub/Sub push: any 2xx acks, anything else is redelivered with backoff. */
-export function pushStatusFor(error: AppError): number {
-  return error.retryable ? 503 : 200;
+/**
+ * Pub/Sub push: any 2xx acks, anything else is redelivered with backoff. A delivery that throws was
+ * not acked on purpose: a retryable failure (503), or an unexpected one (500), worth another
+ * delivery until the subscription dead-letters it. Permanent failures are recorded and answered
+ * 200 before they get here.
+ */
+export function pushRetryStatus(error: AppError): number {
+  return error.retryable ? 503 : 500;
 }
