@@ -28,6 +28,7 @@ export interface HandlerDeps {
 }
 
 const UPLOAD_PATH = /^\/job-descriptions\/?$/;
+// Ids are UUIDs: nothing in one needs percent-decoding, and a malformed escape is simply not an id.
 const DOCUMENT_PATH = /^\/job-descriptions\/([^/]+)\/?$/;
 
 const TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/html']);
@@ -226,7 +227,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       const one = DOCUMENT_PATH.exec(req.path);
       if (one) {
         if (req.method !== 'GET') throw notAllowed(['GET']);
-        const document = await service.getDocument(decodeURIComponent(one[1] as string));
+        const document = await service.getDocument(one[1] as string);
         if (!document) throw new AppError('NOT_FOUND', 'no job description has this id');
         if (!document.parse && !document.failure) res.setHeader('Retry-After', '1');
         res.status(200).json(documentView(document));

@@ -110,6 +110,11 @@ describe('the server', () => {
     expect([res.status, res.body.status]).toEqual([200, 'stored']);
   });
 
+  test('when a document id holds a malformed percent-escape, then 404 as problem+json, not a 500', async () => {
+    const res = await request(started.url).get('/job-descriptions/%E0%A4%A');
+    expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
+  });
+
   test('when an unknown path is asked for, then 404 as problem+json', async () => {
     const res = await request(started.url).get('/nothing-here');
     expect([res.status, res.body.code]).toEqual([404, 'NOT_FOUND']);
