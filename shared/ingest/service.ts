@@ -83,9 +83,7 @@ const round = (ms: number) => Math.round(ms * 1000) / 1000;
 export async function prepare(submission: Submission, maxBytes: number): Promise<ParsedDocument> {
   const started = performance.now();
   const { document, warnings } = await extract(submission, maxBytes);
-  const result = await pure('parse', () =>
-    parseJobDescription({ text: document.text, contentType: document.contentType as ContentType }),
-  );
+  const { result } = await parseStored(document);
   return { document, result, durationMs: round(performance.now() - started), warnings };
 }
 
@@ -154,7 +152,6 @@ async function parseStored(document: DocumentInput): Promise<{ result: ParseResu
 export function createJobDescriptionService(deps: ServiceDeps) {
   const now = deps.now ?? Date.now;
 
-  /** Parses a stored document; a permanent failure is recorded on it and reported, not thrown. */
   /**
    * Parses a stored document and stores the parse by the batch path (a few statements; the
    * document's text is not sent back to the database). Idempotent per document and parser version,
@@ -233,10 +230,12 @@ export function createJobDescriptionService(deps: ServiceDeps) {
     /** An upload: stored, then parsed inline (wait) or queued on the topic. */
     async upload(request: UploadRequest): Promise<UploadOutcome> {
       const repo = await deps.repository();
-      const requestHash = request.idempotencyKey ? hashRequest(request.submission) : undefined;
-      if (request.idempotencyKey && requestHash) {
-        const bound = await repo.findIdempotencyKey(request.idempotencyKey);
-        if (bound) return replay(repo, bound, requestHash, request.wait);
+      const idempotency = request.idempotencyKey
+        ? { key: request.idempotencyKey, requestHash: hashRequest(request.submission) }
+        : undefined;
+      if (idempotency) {
+        const bound = await repo.findIdempotencyKey(idempotency.key);
+        if (bound) return replay(repo, bound, idempotency.requestHash, request.wait);
       }
       let outcome: UploadOutcome;
       if (request.wait) {
@@ -246,21 +245,23 @@ export function createJobDescriptionService(deps: ServiceDeps) {
           result: parsed.result,
           durationMs: parsed.durationMs,
         });
-        const current = stored.created ? parsed.result : (await repo.getDocument(stored.documentId))?.parse?.result;
+        const current = stored.created
+          ? parsed.result
+          : (await repo.getDocument(stored.documentId, { failure: false }))?.parse?.result;
         outcome = { documentId: stored.documentId, created: stored.created, result: current ?? parsed.result };
       } else {
         // Parsed once, by whoever takes the message: here only what refuses bad input runs.
         const { document } = await extract(request.submission, deps.config.maxUploadBytes);
         const stored = await repo.storeDocument(document);
         outcome = { documentId: stored.documentId, created: stored.created };
-        const current = stored.created ? null : await repo.getDocument(stored.documentId);
+        const current = stored.created ? null : await repo.getDocument(stored.documentId, { failure: false });
         if (!current?.parse || current.parse.parserVersion !== PARSER_VERSION) {
           outcome.messageId = await deps.topic.publish({ documentId: stored.documentId });
         }
       }
-      if (request.idempotencyKey && requestHash) {
-        const bound = await repo.bindIdempotencyKey(request.idempotencyKey, requestHash, outcome.documentId);
-        if (bound.documentId !== outcome.documentId) return replay(repo, bound, requestHash, request.wait);
+      if (idempotency) {
+        const bound = await repo.bindIdempotencyKey(idempotency.key, idempotency.requestHash, outcome.documentId);
+        if (bound.documentId !== outcome.documentId) return replay(repo, bound, idempotency.requestHash, request.wait);
       }
       return outcome;
     },
