@@ -4,6 +4,7 @@ import type { AppConfig } from '../shared/config/app-config';
 import { describeSchemaErrors, validateMessageMetadata } from '../shared/contracts/validate';
 import type { StoredDocument } from '../shared/db/repository';
 import { AppError, isAppError } from '../shared/errors/app-error';
+import { SOURCE_FORMATS } from '../shared/extract';
 import { decodeJsonMessage, readPushRequest, type Submission } from '../shared/ingest/delivery';
 import type { JobDescriptionService, ReparseRequest } from '../shared/ingest/service';
 import { type Logger, traceFields } from '../shared/logging/logger';
@@ -31,12 +32,8 @@ const UPLOAD_PATH = /^\/job-descriptions\/?$/;
 // Ids are UUIDs: nothing in one needs percent-decoding, and a malformed escape is simply not an id.
 const DOCUMENT_PATH = /^\/job-descriptions\/([^/]+)\/?$/;
 
-const TEXT_TYPES = new Set(['text/plain', 'text/markdown', 'text/html']);
-const FILE_TYPES = new Set([
-  'application/pdf',
-  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  'application/octet-stream',
-]);
+/** Bodies that are the posting itself: every format extraction reads, or bytes it types by name and content. */
+const RAW_BODY_TYPES = new Set<string>([...SOURCE_FORMATS, 'application/octet-stream']);
 
 const ajv = new Ajv2020({ allErrors: true, strict: true, coerceTypes: false });
 const reparseSchema = {
@@ -122,7 +119,7 @@ async function readUpload(req: Request, maxBytes: number): Promise<Submission> {
       metadata: metadataField(form.fields.metadata),
     };
   }
-  if (TEXT_TYPES.has(type) || FILE_TYPES.has(type)) {
+  if (RAW_BODY_TYPES.has(type)) {
     return {
       bytes,
       contentType: type === 'application/octet-stream' ? undefined : header(req, 'content-type'),
@@ -134,7 +131,7 @@ async function readUpload(req: Request, maxBytes: number): Promise<Submission> {
   }
   throw new AppError('UNSUPPORTED_CONTENT_TYPE', `Content-Type ${type || '(none)'} is not accepted`, {
     contentType: type || null,
-    allowed: ['application/json', 'multipart/form-data', ...TEXT_TYPES, ...FILE_TYPES],
+    allowed: ['application/json', 'multipart/form-data', ...RAW_BODY_TYPES],
   });
 }
 
