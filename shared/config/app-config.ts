@@ -1,4 +1,5 @@
 import { AppError } from '../errors/app-error';
+import { type Env, envInteger, envValue } from './env';
 
 /**
  * Every environment variable the deployed code reads, in one place: Terraform sets a subset of
@@ -51,24 +52,6 @@ export interface AppConfig {
   port: number;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-function get(env: Env, name: EnvVar): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
-function integer(env: Env, name: EnvVar, fallback: number, min: number, max: number, problems: string[]): number {
-  const raw = get(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    problems.push(`${name} must be an integer from ${min} to ${max}, got "${raw}"`);
-    return fallback;
-  }
-  return value;
-}
-
 /** Topic ids as Pub/Sub allows them: 3-255 characters, a letter first. */
 const TOPIC_ID = /^[A-Za-z][\w.~+%-]{2,254}$/;
 
@@ -80,25 +63,29 @@ const TOPIC_ID = /^[A-Za-z][\w.~+%-]{2,254}$/;
 export function readAppConfig(env: Env = process.env): AppConfig {
   const problems: string[] = [];
   const variables = new Set<string>();
-  const check = (name: EnvVar, fn: () => void) => {
-    const before = problems.length;
-    fn();
-    if (problems.length > before) variables.add(name);
+  const problem = (name: string, message: string) => {
+    problems.push(message);
+    variables.add(name);
   };
+  const get = (name: EnvVar) => envValue(env, name);
+  const integer = (name: EnvVar, fallback: number, min: number, max: number) =>
+    envInteger(env, name, { fallback, min, max }, problem);
 
   let topicName = DEFAULT_TOPIC;
-  let topicProject = get(env, 'GOOGLE_CLOUD_PROJECT');
-  check('PUBSUB_TOPIC', () => {
-    const raw = get(env, 'PUBSUB_TOPIC') ?? DEFAULT_TOPIC;
+  let topicProject = get('GOOGLE_CLOUD_PROJECT');
+  {
+    const raw = get('PUBSUB_TOPIC') ?? DEFAULT_TOPIC;
     // A full resource name carries its own project, as Terraform's topic.id is written.
     const full = /^projects\/([^/]+)\/topics\/([^/]+)$/.exec(raw);
     const id = full ? (full[2] as string) : raw;
-    if (!TOPIC_ID.test(id)) problems.push(`PUBSUB_TOPIC "${raw}" is not a topic id (3-255 characters, a letter first)`);
+    if (!TOPIC_ID.test(id)) {
+      problem('PUBSUB_TOPIC', `PUBSUB_TOPIC "${raw}" is not a topic id (3-255 characters, a letter first)`);
+    }
     topicName = id;
     if (full) topicProject = full[1];
-  });
-  const emulatorHost = get(env, 'PUBSUB_EMULATOR_HOST');
-  const onCloudRun = get(env, 'K_SERVICE') !== undefined;
+  }
+  const emulatorHost = get('PUBSUB_EMULATOR_HOST');
+  const onCloudRun = get('K_SERVICE') !== undefined;
   // Locally, with no emulator and no project, there is no Pub/Sub to talk to: the in-process
   // stand-in keeps `npm start` working on a fresh machine. On Cloud Run the real topic is always used.
   const topic: TopicConfig =
@@ -112,36 +99,16 @@ export function readAppConfig(env: Env = process.env): AppConfig {
       : { kind: 'in-process', topic: topicName };
 
   // 32 MiB is Cloud Run's own cap on an HTTP/1 request.
-  let maxUploadBytes = 0;
-  check('MAX_UPLOAD_BYTES', () => {
-    maxUploadBytes = integer(env, 'MAX_UPLOAD_BYTES', 2 * 1024 * 1024, 1024, 32 * 1024 * 1024, problems);
-  });
-  let batchSize = 0;
-  check('REPARSE_BATCH_SIZE', () => {
-    batchSize = integer(env, 'REPARSE_BATCH_SIZE', 200, 1, 5000, problems);
-  });
-  let timeBudgetMs = 0;
-  check('REPARSE_TIME_BUDGET_MS', () => {
-    timeBudgetMs = integer(env, 'REPARSE_TIME_BUDGET_MS', 240_000, 1_000, 3_600_000, problems);
-  });
-  let intervalSeconds: number | undefined;
-  check('REPARSE_INTERVAL_SECONDS', () => {
-    const v = integer(env, 'REPARSE_INTERVAL_SECONDS', 0, 0, 86_400, problems);
-    intervalSeconds = v > 0 ? v : undefined;
-  });
-  let port = 8080;
-  check('PORT', () => {
-    port = integer(env, 'PORT', 8080, 0, 65_535, problems);
-  });
+  const maxUploadBytes = integer('MAX_UPLOAD_BYTES', 2 * 1024 * 1024, 1024, 32 * 1024 * 1024);
+  const batchSize = integer('REPARSE_BATCH_SIZE', 200, 1, 5000);
+  const timeBudgetMs = integer('REPARSE_TIME_BUDGET_MS', 240_000, 1_000, 3_600_000);
+  const interval = integer('REPARSE_INTERVAL_SECONDS', 0, 0, 86_400);
+  const port = integer('PORT', 8080, 0, 65_535);
 
   let logLevel: LogLevel = 'info';
-  check('LOG_LEVEL', () => {
-    const raw = (get(env, 'LOG_LEVEL') ?? 'info').toLowerCase();
-    if ((LOG_LEVELS as readonly string[]).includes(raw)) logLevel = raw as LogLevel;
-    else problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${raw}"`);
-  });
-
-  const functionTarget = get(env, 'FUNCTION_TARGET');
+  const level = (get('LOG_LEVEL') ?? 'info').toLowerCase();
+  if ((LOG_LEVELS as readonly string[]).includes(level)) logLevel = level as LogLevel;
+  else problem('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${level}"`);
 
   if (problems.length > 0) {
     throw new AppError('CONFIG_INVALID', problems.join('; '), { variables: [...variables].sort() });
@@ -149,8 +116,8 @@ export function readAppConfig(env: Env = process.env): AppConfig {
   return {
     topic,
     maxUploadBytes,
-    reparse: { batchSize, timeBudgetMs, intervalSeconds },
-    functionTarget,
+    reparse: { batchSize, timeBudgetMs, intervalSeconds: interval > 0 ? interval : undefined },
+    functionTarget: get('FUNCTION_TARGET'),
     logLevel,
     port,
   };

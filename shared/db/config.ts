@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { type Env, envInteger, envValue } from '../config/env';
 import { AppError } from '../errors/app-error';
 
 export const IP_TYPES = ['PUBLIC', 'PRIVATE', 'PSC'] as const;
@@ -27,26 +28,14 @@ export type DbConfig =
 export const DEFAULT_PGLITE_DIR = './.data/pglite';
 const PGLITE_MEMORY = 'memory://';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
 function invalid(message: string, variables: string[]): AppError {
   return new AppError('CONFIG_INVALID', message, { variables });
 }
 
-/** An empty string counts as unset: deploy tools often export a variable they have no value for. */
-function get(env: Env, name: string): string | undefined {
-  const value = env[name]?.trim();
-  return value ? value : undefined;
-}
-
 function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = get(env, name);
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw invalid(`${name} must be an integer from ${min} to ${max}, got "${raw}"`, [name]);
-  }
-  return value;
+  return envInteger(env, name, { fallback, min, max }, (variable, message) => {
+    throw invalid(message, [variable]);
+  });
 }
 
 function poolSettings(env: Env): PoolSettings {
@@ -64,9 +53,9 @@ const CLOUD_SQL_ONLY = ['DB_USER', 'DB_NAME', 'DB_IP_TYPE'] as const;
  * at fault; never falls back silently from a half-configured production setting to PGlite.
  */
 export function readDbConfig(env: Env = process.env): DbConfig {
-  const url = get(env, 'DATABASE_URL');
-  const instance = get(env, 'INSTANCE_CONNECTION_NAME');
-  const pgliteDir = get(env, 'PGLITE_DATA_DIR');
+  const url = envValue(env, 'DATABASE_URL');
+  const instance = envValue(env, 'INSTANCE_CONNECTION_NAME');
+  const pgliteDir = envValue(env, 'PGLITE_DATA_DIR');
 
   if (url && instance) {
     throw invalid('DATABASE_URL and INSTANCE_CONNECTION_NAME are both set; set one of them', [
@@ -79,7 +68,7 @@ export function readDbConfig(env: Env = process.env): DbConfig {
     throw invalid(`PGLITE_DATA_DIR and ${other} are both set; set one of them`, ['PGLITE_DATA_DIR', other]);
   }
   if (!instance) {
-    const stray = CLOUD_SQL_ONLY.filter((name) => get(env, name) !== undefined);
+    const stray = CLOUD_SQL_ONLY.filter((name) => envValue(env, name) !== undefined);
     if (stray.length > 0) {
       throw invalid(`${stray.join(', ')} set without INSTANCE_CONNECTION_NAME`, [...stray, 'INSTANCE_CONNECTION_NAME']);
     }
@@ -102,13 +91,13 @@ export function readDbConfig(env: Env = process.env): DbConfig {
     if (!/^[a-z0-9:._-]+:[a-z0-9-]+:[a-z0-9-]+$/i.test(instance)) {
       throw invalid('INSTANCE_CONNECTION_NAME must look like project:region:instance', ['INSTANCE_CONNECTION_NAME']);
     }
-    const user = get(env, 'DB_USER');
-    const database = get(env, 'DB_NAME');
+    const user = envValue(env, 'DB_USER');
+    const database = envValue(env, 'DB_NAME');
     const missing = [user ? null : 'DB_USER', database ? null : 'DB_NAME'].filter((n): n is string => n !== null);
     if (!user || !database) {
       throw invalid(`INSTANCE_CONNECTION_NAME is set but ${missing.join(' and ')} not`, missing);
     }
-    const ipType = (get(env, 'DB_IP_TYPE') ?? 'PUBLIC').toUpperCase();
+    const ipType = (envValue(env, 'DB_IP_TYPE') ?? 'PUBLIC').toUpperCase();
     if (!(IP_TYPES as readonly string[]).includes(ipType)) {
       throw invalid(`DB_IP_TYPE must be one of ${IP_TYPES.join(', ')}, got "${ipType}"`, ['DB_IP_TYPE']);
     }
@@ -124,7 +113,7 @@ export function readDbConfig(env: Env = process.env): DbConfig {
 
   // K_SERVICE is set by Cloud Run: there, no database setting is a deployment mistake, not a wish
   // for an embedded database that disappears with the instance.
-  if (get(env, 'K_SERVICE') && !pgliteDir) {
+  if (envValue(env, 'K_SERVICE') && !pgliteDir) {
     throw invalid('no database configured on Cloud Run: set INSTANCE_CONNECTION_NAME, DB_USER and DB_NAME', [
       'INSTANCE_CONNECTION_NAME',
       'DB_USER',
