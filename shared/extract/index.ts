@@ -1,3 +1,4 @@
+import { createLimiter } from '../concurrency/limiter';
 import { AppError } from '../errors/app-error';
 import { MAX_INPUT_CHARS } from '../parser';
 import { decodeText } from './decode';
@@ -75,25 +76,12 @@ export async function extractText(input: ExtractInput, limits: ExtractLimits = {
  * at once per process, so a burst of uploads on one instance queues instead of exhausting memory.
  */
 export const MAX_CONCURRENT_FILE_EXTRACTIONS = 2;
-let running = 0;
-const waiting: (() => void)[] = [];
-
-async function heavy<T>(work: () => Promise<T>): Promise<T> {
-  // A finishing extraction hands its slot straight to the next waiter, so no newcomer slips in.
-  if (running >= MAX_CONCURRENT_FILE_EXTRACTIONS) await new Promise<void>((resolve) => waiting.push(resolve));
-  else running += 1;
-  try {
-    return await work();
-  } finally {
-    const next = waiting.shift();
-    if (next) next();
-    else running -= 1;
-  }
-}
+const fileExtractions = createLimiter(MAX_CONCURRENT_FILE_EXTRACTIONS);
+const heavy = <T>(work: () => Promise<T>): Promise<T> => fileExtractions.run(work);
 
 /** PDF and Word extractions running now (for tests and monitoring). */
 export function fileExtractionsRunning(): number {
-  return running;
+  return fileExtractions.running();
 }
 
 function tooLarge(length: number, limit: number): AppError {

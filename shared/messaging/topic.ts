@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createLimiter } from '../concurrency/limiter';
 import type { TopicConfig } from '../config/app-config';
 import type { JobDescriptionMessage } from '../contracts/validate';
 import { AppError } from '../errors/app-error';
@@ -80,22 +81,7 @@ export function createInProcessTopic(
   const backoffMs = options.backoffMs ?? 200;
   const inFlight = new Set<Promise<void>>();
   let closed = false;
-  const maxConcurrent = options.maxConcurrent ?? 1;
-  let running = 0;
-  const queue: PushEnvelope[] = [];
-
-  const pump = () => {
-    while (running < maxConcurrent && queue.length > 0) {
-      const envelope = queue.shift() as PushEnvelope;
-      running += 1;
-      const task = run(envelope).finally(() => {
-        running -= 1;
-        inFlight.delete(task);
-        pump();
-      });
-      inFlight.add(task);
-    }
-  };
+  const deliveries = createLimiter(options.maxConcurrent ?? 1);
 
   async function run(envelope: PushEnvelope): Promise<void> {
     for (let attempt = 1; ; attempt++) {
@@ -131,18 +117,17 @@ export function createInProcessTopic(
         },
         subscription: `in-process/${name}`,
       };
-      queue.push(envelope);
       // After the publisher's call returns, as a real topic would deliver.
-      setImmediate(pump);
+      const task = new Promise<void>((resolve) => setImmediate(resolve)).then(() =>
+        deliveries.run(() => run(envelope)),
+      );
+      inFlight.add(task);
+      void task.finally(() => inFlight.delete(task));
       return envelope.message.messageId;
     },
     async close() {
       closed = true;
-      for (;;) {
-        pump();
-        if (inFlight.size === 0 && queue.length === 0) break;
-        await Promise.allSettled([...inFlight]);
-      }
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
     },
   };
 }
