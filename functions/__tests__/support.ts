@@ -1,20 +1,7 @@
 // Test support for the functions' suites (not a test file).
-import { Writable } from 'node:stream';
-import { createLogger, type Logger } from '../../shared/logging/logger';
 
 export { admin, createPostgresDatabase, openTestDatabase, sampleText } from '../../shared/db/__tests__/harness';
-
-/** A logger whose lines are kept for assertions (and kept off the test output). */
-export function capturingLogger(): { logger: Logger; lines: Record<string, unknown>[]; text(): string } {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { logger: createLogger({ level: 'debug', destination }), lines, text: () => JSON.stringify(lines) };
-}
+export { capturingLogger } from '../../shared/logging/__tests__/capture';
 
 export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;

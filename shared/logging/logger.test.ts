@@ -1,21 +1,9 @@
-import { Writable } from 'node:stream';
-import { createLogger, traceFields } from './logger';
-
-function capture() {
-  const lines: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk, _encoding, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) lines.push(JSON.parse(line));
-      done();
-    },
-  });
-  return { lines, destination };
-}
+import { capturingLogger } from './__tests__/capture';
+import { traceFields } from './logger';
 
 describe('structured logs', () => {
   test('when a line is logged, then it carries severity, message and time in Cloud Logging field names', () => {
-    const { lines, destination } = capture();
-    const logger = createLogger({ level: 'debug', destination });
+    const { lines, logger } = capturingLogger('debug');
     logger.warn({ documentId: 'd1' }, 'stored');
     logger.debug('detail');
     expect(lines[0]).toMatchObject({ severity: 'WARNING', message: 'stored', documentId: 'd1' });
@@ -30,8 +18,7 @@ describe('structured logs', () => {
     ['warning', ['WARNING', 'ERROR']],
     ['error', ['ERROR']],
   ] as const)('when the level is %s, then only %j lines are written', (level, expected) => {
-    const { lines, destination } = capture();
-    const logger = createLogger({ level, destination });
+    const { lines, logger } = capturingLogger(level);
     logger.debug('d');
     logger.info('i');
     logger.warn('w');
@@ -40,9 +27,9 @@ describe('structured logs', () => {
   });
 
   test('when an error is logged, then its code is kept as a field', () => {
-    const { lines, destination } = capture();
+    const { lines, logger } = capturingLogger('info');
     const error = Object.assign(new Error('boom'), { code: 'DATABASE_UNAVAILABLE' });
-    createLogger({ destination }).error({ err: error }, 'failed');
+    logger.error({ err: error }, 'failed');
     expect(lines[0]?.err).toMatchObject({ code: 'DATABASE_UNAVAILABLE', message: 'boom' });
   });
 });
