@@ -19,7 +19,8 @@
 //               storeParsesBatch (shared/db/store-batch.ts), to show what batching the store buys
 // BENCH_BATCH (default 200, the REPARSE_BATCH_SIZE default) documents per page. A measurement
 // stops after BENCH_MAX_SECONDS (default 300) and says how far it got. BENCH_MODES picks
-// measurements (default read,read+parse,service,batch). The last line is JSON.
+// measurements (default read,read+parse,service,batch). BENCH_CHILD_NODE_ARGS are passed to node
+// for each measurement (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). The last line is JSON.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -182,7 +183,8 @@ function loadTexts() {
 
 function runChild(mode, env) {
   return new Promise((ok, fail) => {
-    const p = spawn(process.execPath, [fileURLToPath(import.meta.url), '--child', mode], {
+    const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const p = spawn(process.execPath, [...nodeArgs, fileURLToPath(import.meta.url), '--child', mode], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { AppConfig } from '../config/app-config';
 import type { ParseResult } from '../contracts/validate';
-import type { DocumentInput, Repository, StoredDocument, StoreParseOutcome } from '../db/repository';
+import type { DocumentInput, ReparseCandidate, Repository, StoredDocument, StoreParseOutcome } from '../db/repository';
 import type { BatchParseInput } from '../db/store-batch';
 import { AppError, isAppError } from '../errors/app-error';
 import { extractText } from '../extract';
@@ -295,19 +295,30 @@ export function createJobDescriptionService(deps: ServiceDeps) {
         elapsedMs: 0,
       };
       let after = request.cursor;
-      // Inline, batch k is stored (PostgreSQL, on its own core) while batch k+1 is parsed here.
-      let storing: Promise<void> = Promise.resolve();
-      while (now() - started < request.timeBudgetMs) {
-        const batch = await repo.findDocumentsToReparse({
+      const page = (from: string | undefined) => {
+        const read = repo.findDocumentsToReparse({
           parserVersion: PARSER_VERSION,
           force: request.force,
-          after,
+          after: from,
           limit: request.batchSize,
         });
+        // Handled here so a page read ahead of an error that ends the run is not an unhandled
+        // rejection; awaiting it still throws.
+        read.catch(() => undefined);
+        return read;
+      };
+      // Inline, batch k is stored (PostgreSQL, on its own core) while batch k+1 is parsed here, and
+      // the page after k+1 is read meanwhile: the main thread does not wait for pages.
+      let storing: Promise<void> = Promise.resolve();
+      let next: Promise<ReparseCandidate[]> | null = page(after);
+      while (next !== null && now() - started < request.timeBudgetMs) {
+        const batch: ReparseCandidate[] = await next;
+        next = null;
         if (batch.length === 0) {
           outcome.done = true;
           break;
         }
+        if (batch.length === request.batchSize) next = page(batch.at(-1)?.id);
         if (request.mode === 'fanout') {
           // Published together: the client batches them into few requests.
           await Promise.all(
@@ -337,6 +348,8 @@ export function createJobDescriptionService(deps: ServiceDeps) {
         }
       }
       await storing;
+      // A page read ahead of a spent budget is read again by the next run, from the cursor.
+      await next?.catch(() => undefined);
       outcome.cursor = outcome.done ? null : (after ?? null);
       outcome.elapsedMs = now() - started;
       deps.logger.info({ ...outcome }, 'reparse step finished');
