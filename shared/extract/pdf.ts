@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { MessageChannel, type MessagePort, Worker } from 'node:worker_threads';
-import { type LoadParameters, PasswordException, PDFParse } from 'pdf-parse';
+import type { LoadParameters } from 'pdf-parse';
 import { AppError, isAppError } from '../errors/app-error';
 import { PDF, unreadable } from './format';
 
@@ -28,10 +28,22 @@ const WORKER_SRC = pathToFileURL(path.join(path.dirname(require.resolve('pdf-par
 const WORKER_HEAP_MB = 512;
 
 type PdfWorker = NonNullable<LoadParameters['worker']>;
+type PdfParseModule = typeof import('pdf-parse');
+
+/**
+ * pdf-parse (pdf.js and a native canvas) adds about 20 MB to a process: loaded on the first PDF,
+ * so the functions that never see one (the re-parse, most uploads) do not carry it.
+ */
+let pdfParse: PdfParseModule | undefined;
+function loadPdfParse(): PdfParseModule {
+  pdfParse ??= require('pdf-parse') as PdfParseModule;
+  return pdfParse;
+}
 type PdfWorkerClass = new (options: { port: MessagePort; verbosity: number }) => PdfWorker;
 
 export async function extractPdf(bytes: Uint8Array, limits: PdfLimits): Promise<{ text: string; warnings: string[] }> {
-  const PdfWorker = pdfWorkerClass();
+  const { PDFParse } = loadPdfParse();
+  const PdfWorker = pdfWorkerClass(PDFParse);
   const { port1, port2 } = new MessageChannel();
   const thread = new Worker(WORKER_BOOTSTRAP, {
     eval: true,
@@ -82,7 +94,7 @@ export async function extractPdf(bytes: Uint8Array, limits: PdfLimits): Promise<
 
 function classify(error: unknown): AppError {
   if (isAppError(error)) return error;
-  if (error instanceof PasswordException || (error as Error)?.name === 'PasswordException') {
+  if (error instanceof loadPdfParse().PasswordException || (error as Error)?.name === 'PasswordException') {
     return unreadable(PDF, 'ENCRYPTED', error);
   }
   if ((error as { code?: string })?.code === 'ERR_WORKER_OUT_OF_MEMORY') {
@@ -101,7 +113,7 @@ function classify(error: unknown): AppError {
  * pdf-parse does not export pdf.js's PDFWorker, but `setWorker` publishes its bundled pdf.js
  * as `globalThis.pdfjs`; the worker must come from that same copy.
  */
-function pdfWorkerClass(): PdfWorkerClass {
+function pdfWorkerClass(PDFParse: PdfParseModule['PDFParse']): PdfWorkerClass {
   PDFParse.setWorker();
   const pdfjs = (globalThis as { pdfjs?: { PDFWorker?: PdfWorkerClass } }).pdfjs;
   if (typeof pdfjs?.PDFWorker !== 'function') {

@@ -6,6 +6,7 @@ import { PARSER_VERSION } from '../parser';
 import { createJobDescriptionService } from './service';
 
 const noTopic: Topic = {
+  name: 'none',
   publish: () => Promise.reject(new Error('the inline re-parse publishes nothing')),
   close: () => Promise.resolve(),
 };
@@ -40,7 +41,7 @@ describe.each(DRIVERS)('the inline re-parse on %s', (driver) => {
       ids.push(stored.documentId);
     }
     ids.sort();
-    const request = { force: false, batchSize: 2, timeBudgetMs: 25, mode: 'inline' as const };
+    const request = { force: false, cursor: undefined, batchSize: 2, timeBudgetMs: 25, mode: 'inline' as const };
 
     const first = await service().reparse(request);
     expect(first).toMatchObject({ processed: 4, stored: 4, done: false, cursor: ids[3] });
