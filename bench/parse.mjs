@@ -4,7 +4,9 @@
 // Corpus: the evaluation set's raw postings (../shared/eval/dev/raw, or BENCH_CORPUS=DIR), else the
 // test fixtures, repeated until it holds at least BENCH_MB (default 10) megabytes.
 // Baseline: the cheapest honest pass over the same texts: NFKC-normalize and split into lines.
-// Prints documents/s and MB/s for both, the ratio, and peak RSS; the last line is JSON.
+// Scale: one word pass (NFKC, lower-case, split on non-letters), timed the same way.
+// Prints documents/s and MB/s for each, the parser's ratio to the baseline, and peak RSS; the last
+// line is JSON.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
@@ -48,14 +50,23 @@ function time(fn, corpus) {
 }
 
 const baseline = (doc) => doc.text.normalize('NFKC').split('\n').length;
+// Not a target, a scale: one Unicode-aware pass that any reading of the words needs (lower-case,
+// split into letter/digit runs), to show what a single such pass costs against the baseline.
+const wordPass = (doc) =>
+  doc.text
+    .normalize('NFKC')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u).length;
 const parse = (doc) => parseJobDescription(doc).requirements.length;
 
 const { dir, corpus, bytes, distinct } = loadCorpus();
 const mb = bytes / (1024 * 1024);
 // One warm-up pass each so both run JIT-compiled code.
 time(baseline, corpus.slice(0, distinct));
+time(wordPass, corpus.slice(0, distinct));
 time(parse, corpus.slice(0, distinct));
 const base = time(baseline, corpus);
+const words = time(wordPass, corpus);
 const run = time(parse, corpus);
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
 
@@ -76,6 +87,12 @@ const figures = {
     docsPerSecond: Math.round(corpus.length / base.seconds),
     mbPerSecond: +(mb / base.seconds).toFixed(2),
   },
+  wordPass: {
+    seconds: +words.seconds.toFixed(3),
+    docsPerSecond: Math.round(corpus.length / words.seconds),
+    mbPerSecond: +(mb / words.seconds).toFixed(2),
+    slowdownVsBaseline: +(words.seconds / base.seconds).toFixed(1),
+  },
   slowdownVsBaseline: +(run.seconds / base.seconds).toFixed(1),
   peakRssMb: Math.round(peakRssMb),
   targets: { docsPerSecond: 2000, mbPerSecond: 6, maxSlowdown: 20, maxRssMb: 200 },
@@ -86,6 +103,10 @@ console.log(
 );
 console.log(
   `baseline: ${figures.baseline.docsPerSecond} documents/s, ${figures.baseline.mbPerSecond} MB/s (NFKC + split lines)`,
+);
+console.log(
+  `one word pass: ${figures.wordPass.docsPerSecond} documents/s, ${figures.wordPass.mbPerSecond} MB/s ` +
+    `(NFKC + lower-case + split on non-letters: ${figures.wordPass.slowdownVsBaseline}x the baseline's time)`,
 );
 console.log(`parser is ${figures.slowdownVsBaseline}x the baseline's time; peak RSS ${figures.peakRssMb} MB`);
 console.log(JSON.stringify(figures));
