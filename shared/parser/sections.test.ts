@@ -1,4 +1,4 @@
-import { headingKind } from './sections';
+import { headingKind, isSpaceCode, wordCount } from './sections';
 
 describe('headingKind', () => {
   test.each([
@@ -33,7 +33,30 @@ describe('headingKind', () => {
     ['Core backend engineering', 'unknown'],
     ["We're mission-driven capitalists", 'unknown'],
     ['', 'unknown'],
+    ['Key Duties:  ', 'responsibilities'],
+    ['**Requirements**', 'requirements'],
+    ['Über uns ：', 'company'],
+    ['What we offer you at Acme Corp', 'benefits'],
   ])('when a heading reads %j, then it announces %s', (heading, kind) => {
     expect(headingKind(heading)).toBe(kind);
   });
+});
+
+describe('isSpaceCode', () => {
+  it('is white space exactly where \\s and trim see it, for every UTF-16 code unit', () => {
+    for (let unit = 0; unit <= 0xffff; unit += 1) {
+      const ch = String.fromCharCode(unit);
+      const space = /\s/.test(ch);
+      if (isSpaceCode(unit) !== space || (ch.trim() === '') !== space) throw new Error(`U+${unit.toString(16)}`);
+    }
+  });
+});
+
+describe('wordCount', () => {
+  test.each(['', ' ', 'one', ' two  words ', 'a\tb\u00a0c\u3000d', '\ufeffx\u2028y'])(
+    'counts the words of %j as split(/\\s+/) does',
+    (text) => {
+      expect(wordCount(text)).toBe(text.split(/\s+/).filter(Boolean).length);
+    },
+  );
 });
