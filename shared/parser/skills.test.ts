@@ -307,6 +307,29 @@ describe('findSkills', () => {
   });
 });
 
+describe('the tokenizer', () => {
+  // Tokens are found in the lower-cased text: lower-casing must keep every character a word character or not,
+  // a space or not, and keep its length but for "İ" (which the matcher leaves as it is).
+  test('lower-casing keeps the class and length of every character but İ', () => {
+    const word = /^[\p{L}\p{N}\p{M}]$/u;
+    const changed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp += 1) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      const lower = ch.toLowerCase();
+      if (lower === ch || cp === 0x130) continue;
+      if (lower.length !== ch.length || word.test(lower) !== word.test(ch) || /\s/.test(lower) !== /\s/.test(ch)) {
+        changed.push(cp.toString(16));
+      }
+    }
+    expect(changed).toEqual([]);
+  });
+
+  test('finds names next to characters that lower-case', () => {
+    expect(skillNames('İPython, ÉPython; KUBERNETES/PYTHON İ SQL')).toEqual(['Kubernetes', 'Python', 'SQL']);
+  });
+});
+
 describe('skillNames', () => {
   test('lists canonical names once, in order of first appearance', () => {
     expect(skillNames('k8s, Python, Kubernetes, Postgres, python')).toEqual(['Kubernetes', 'Python', 'PostgreSQL']);

@@ -101,48 +101,45 @@ interface Tokens {
   lowered: string;
 }
 
-// Non-ASCII word characters are rare enough to classify once and cache (0 unknown, 1 word, 2 not).
-const bmpClass = new Uint8Array(65536);
+/**
+ * Classes of UTF-16 code units for the tokenizer, looked up per character: a word character of one unit; a high
+ * surrogate, whose pair decides; whitespace (maybe a line break); anything else. Non-ASCII characters are rare
+ * enough to classify on first sight (0: not yet classified).
+ */
+const C_WORD = 1;
+const C_OTHER = 2;
+const C_HIGH = 4;
+const C_SPACE = 8;
+const C_NEWLINE = 16;
 const UNICODE_WORD = /^[\p{L}\p{N}\p{M}]$/u;
+const charClass = new Uint8Array(65536);
+for (let c = 0; c < 128; c += 1) {
+  const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  charClass[c] = word ? C_WORD : C_OTHER;
+}
+for (const c of [9, 10, 11, 12, 13, 32, 0xa0, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) charClass[c] = C_SPACE;
+charClass.fill(C_SPACE, 0x2000, 0x200c);
+for (const c of [10, 13, 0x2028, 0x2029]) charClass[c] = C_SPACE | C_NEWLINE;
+charClass.fill(C_HIGH, 0xd800, 0xdc00);
 
-function isAsciiWord(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+/** The class of code unit `c` (not a high surrogate's pair: see `wordWidth`). */
+function classOf(c: number): number {
+  const cls = charClass[c] ?? 0;
+  if (cls !== 0) return cls;
+  const found = UNICODE_WORD.test(String.fromCharCode(c)) ? C_WORD : C_OTHER;
+  charClass[c] = found;
+  return found;
 }
 
 /** Width in UTF-16 units of the word character at `i`, or 0 if there is none. */
 function wordWidth(text: string, i: number): number {
   if (i >= text.length) return 0;
   const c = text.charCodeAt(i);
-  if (c < 128) return isAsciiWord(c) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i) ?? c;
-    return UNICODE_WORD.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  let cls = bmpClass[c] ?? 0;
-  if (cls === 0) {
-    cls = UNICODE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
-    bmpClass[c] = cls;
-  }
-  return cls === 1 ? 1 : 0;
-}
-
-function isSpace(c: number): boolean {
-  if (c === 32 || (c >= 9 && c <= 13)) return true;
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    (c >= 0x2000 && c <= 0x200b) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
-function isNewline(c: number): boolean {
-  return c === 10 || c === 13 || c === 0x2028 || c === 0x2029;
+  const cls = classOf(c);
+  if (cls === C_WORD) return 1;
+  if (cls !== C_HIGH) return 0;
+  const cp = text.codePointAt(i) ?? c;
+  return UNICODE_WORD.test(String.fromCodePoint(cp)) ? 2 : 0;
 }
 
 function isLetterAt(text: string, i: number): boolean {
@@ -152,10 +149,17 @@ function isLetterAt(text: string, i: number): boolean {
 
 /** End of the word token starting at `i` ("Node.js", "R&D", ".NET", "C++", "C#"). */
 function scanWord(text: string, i: number): number {
+  const n = text.length;
   let j = i;
   if (text.charCodeAt(j) === 46) j += 1; // leading "." of ".NET"
   for (;;) {
-    for (let w = wordWidth(text, j); w > 0; w = wordWidth(text, j)) j += w;
+    // Most word characters are one unit: step over those without `wordWidth`.
+    while (j < n) {
+      const cls = classOf(text.charCodeAt(j));
+      if (cls === C_WORD) j += 1;
+      else if (cls === C_HIGH && wordWidth(text, j) > 0) j += 2;
+      else break;
+    }
     const c = text.charCodeAt(j);
     if ((c === 46 || c === 38) && wordWidth(text, j + 1) > 0) {
       j += 1; // "." or "&" inside a word joins it
@@ -180,10 +184,10 @@ function hashRange(s: string, from: number, to: number): number {
 }
 
 /**
- * The text lower-cased with offsets preserved (so spans stay valid), typographic quotes and hyphens folded to ASCII.
- * toLowerCase() keeps the length for almost all text; the rare characters that expand ("İ") are left as they are.
+ * The text lower-cased with offsets preserved (so spans stay valid). toLowerCase() keeps the length for almost all
+ * text; the rare characters that expand ("İ") are left as they are.
  */
-function lowerText(text: string): string {
+function lowerCase(text: string): string {
   let lowered = text.toLowerCase();
   if (lowered.length !== text.length) {
     let out = '';
@@ -193,6 +197,11 @@ function lowerText(text: string): string {
     }
     lowered = out;
   }
+  return lowered;
+}
+
+/** Typographic quotes and hyphens folded to ASCII, offsets preserved. */
+function foldPunctuation(lowered: string): string {
   return /[’‘ʼ‐‑]/.test(lowered) ? lowered.replace(/[’‘ʼ]/g, "'").replace(/[‐‑]/g, '-') : lowered;
 }
 
@@ -226,23 +235,30 @@ function buffersFor(size: number, reuse: boolean): Buffers {
 
 function tokenize(text: string, reuse: boolean): Tokens {
   const bufs = buffersFor(text.length, reuse); // at most one token per code unit
-  const lowered = lowerText(text);
+  // Characters are classified in the lower-cased copy, which has the same class at every offset (see skills.test.ts):
+  // a new flat string for any text with a capital, it is read faster than the text, often a slice of a document.
+  const lower = lowerCase(text);
+  const lowered = foldPunctuation(lower);
   let count = 0;
   let pending = NEWLINE;
   let i = 0;
-  while (i < text.length) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      pending |= isNewline(c) ? GAP | NEWLINE : GAP;
+  const { start, end: ends, hash, flags } = bufs;
+  const n = lower.length;
+  while (i < n) {
+    const c = lower.charCodeAt(i);
+    const cls = classOf(c);
+    if (cls & C_SPACE) {
+      pending |= cls & C_NEWLINE ? GAP | NEWLINE : GAP;
       i += 1;
       continue;
     }
-    const startsWord = wordWidth(text, i) > 0 || (c === 46 && wordWidth(text, i + 1) > 0);
-    const end = startsWord ? scanWord(text, i) : i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
-    bufs.start[count] = i;
-    bufs.end[count] = end;
-    bufs.hash[count] = hashRange(lowered, i, end);
-    bufs.flags[count] = pending | (startsWord ? WORD : 0);
+    const startsWord =
+      cls === C_WORD || (cls === C_HIGH && wordWidth(lower, i) > 0) || (c === 46 && wordWidth(lower, i + 1) > 0);
+    const end = startsWord ? scanWord(lower, i) : i + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    start[count] = i;
+    ends[count] = end;
+    hash[count] = hashRange(lowered, i, end);
+    flags[count] = pending | (startsWord ? WORD : 0);
     count += 1;
     pending = 0;
     i = end;
@@ -274,8 +290,16 @@ interface Candidate {
   skill: number;
   mode: number;
   lower: string[];
+  /** Hash of each token of `lower` (see `hashRange`): a token that differs in hash differs. */
+  hashes: Int32Array;
   /** The alias's own tokens, compared case-sensitively unless the mode is ANY. */
   surface: string[] | null;
+}
+
+/** The candidates of one first token, in order (see `compareCandidates`). */
+interface FirstGroup {
+  first: string;
+  candidates: Candidate[];
 }
 
 /** Words looked up by token hash, so checking a token against a word list allocates nothing. */
@@ -311,8 +335,8 @@ function wordTable(words: readonly string[], bits = 1): WordTable {
 
 interface Index {
   skills: Skill[];
-  /** Candidates by hash of their first token (see `hashRange`), longest first. */
-  byFirst: Map<number, Candidate[]>;
+  /** Candidates by hash of their first token (see `hashRange`), longest first, grouped by first token. */
+  byFirst: Map<number, FirstGroup[]>;
   cues: WordTable;
   languageNames: WordTable;
 }
@@ -343,7 +367,7 @@ function compareCandidates(a: Candidate, b: Candidate): number {
 
 function buildIndex(entries: readonly LexiconEntry[]): Index {
   const skills: Skill[] = [];
-  const byFirst = new Map<number, Candidate[]>();
+  const buckets = new Map<number, Candidate[]>();
   const languageNames = new WordTable();
   const seen = new Set<string>();
   entries.forEach((entry, skill) => {
@@ -364,17 +388,36 @@ function buildIndex(entries: readonly LexiconEntry[]): Index {
         if (seen.has(key)) continue; // the first skill (lexicon order) keeps a shared surface
         seen.add(key);
         const hash = hashRange(first, 0, first.length);
-        const bucket = byFirst.get(hash) ?? [];
-        bucket.push({ skill, mode, lower, surface: mode === ANY ? null : surface });
-        byFirst.set(hash, bucket);
+        const bucket = buckets.get(hash) ?? [];
+        const hashes = Int32Array.from(lower, (w) => hashRange(w, 0, w.length));
+        bucket.push({ skill, mode, lower, hashes, surface: mode === ANY ? null : surface });
+        buckets.set(hash, bucket);
       }
     }
   });
-  for (const bucket of byFirst.values()) bucket.sort(compareCandidates);
+  // A token is one first token at most: the candidates that match it are those of its group, in bucket order.
+  const byFirst = new Map<number, FirstGroup[]>();
+  for (const [hash, bucket] of buckets) {
+    const groups: FirstGroup[] = [];
+    for (const cand of bucket.sort(compareCandidates)) {
+      const first = cand.lower[0] ?? '';
+      const group = groups.find((g) => g.first === first);
+      if (group) group.candidates.push(cand);
+      else groups.push({ first, candidates: [cand] });
+    }
+    byFirst.set(hash, groups);
+  }
   return { skills, byFirst, cues: buildCues(), languageNames };
 }
 
 const INDEX = buildIndex((lexicon as { skills: LexiconEntry[] }).skills);
+
+/**
+ * Low 16 bits of the hashes of first tokens: most words begin no alias, and this tells so without a `Map` lookup
+ * (which boxes hashes outside the small-integer range).
+ */
+const FIRST_HASH_LOW = new Uint8Array(65536);
+for (const hash of INDEX.byFirst.keys()) FIRST_HASH_LOW[hash & 0xffff] = 1;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Matching
@@ -386,22 +429,31 @@ interface Match {
   last: number; // last token
 }
 
+/** Whether the candidate matches at token `i`, which is its first token lower-cased. */
 function matchesAt(text: string, t: Tokens, i: number, cand: Candidate): boolean {
   const n = cand.lower.length;
   if (i + n > t.count) return false;
+  for (let k = 1; k < n; k += 1) {
+    const tok = i + k;
+    if (t.hash[tok] !== cand.hashes[k] || !tokenIs(t, tok, cand.lower[k] ?? '')) return false;
+    if ((t.flags[tok] ?? 0) & NEWLINE) return false; // a name does not run across lines
+  }
+  const surface = cand.surface;
+  if (surface === null) return true;
   for (let k = 0; k < n; k += 1) {
     const tok = i + k;
-    if (!tokenIs(t, tok, cand.lower[k] ?? '')) return false;
-    if (k > 0 && (t.flags[tok] ?? 0) & NEWLINE) return false; // a name does not run across lines
-    const surface = cand.surface?.[k];
-    if (surface !== undefined && (t.end[tok] ?? 0) - (t.start[tok] ?? 0) !== surface.length) return false;
-    if (surface !== undefined && !text.startsWith(surface, t.start[tok])) return false;
+    const word = surface[k] ?? '';
+    if ((t.end[tok] ?? 0) - (t.start[tok] ?? 0) !== word.length || !text.startsWith(word, t.start[tok])) return false;
   }
   return true;
 }
 
-function firstMatching(text: string, t: Tokens, i: number, bucket: Candidate[]): Candidate | undefined {
-  for (const cand of bucket) if (matchesAt(text, t, i, cand)) return cand;
+function firstMatching(text: string, t: Tokens, i: number, groups: FirstGroup[]): Candidate | undefined {
+  for (const group of groups) {
+    if (!tokenIs(t, i, group.first)) continue;
+    for (const cand of group.candidates) if (matchesAt(text, t, i, cand)) return cand;
+    return undefined;
+  }
   return undefined;
 }
 
@@ -410,7 +462,8 @@ function scan(text: string, t: Tokens): Match[] {
   const found: Match[] = [];
   let i = 0;
   while (i < t.count) {
-    const bucket = (t.flags[i] ?? 0) & WORD ? INDEX.byFirst.get(t.hash[i] ?? 0) : undefined;
+    const hash = t.hash[i] ?? 0;
+    const bucket = (t.flags[i] ?? 0) & WORD && FIRST_HASH_LOW[hash & 0xffff] ? INDEX.byFirst.get(hash) : undefined;
     const cand = bucket ? firstMatching(text, t, i, bucket) : undefined;
     if (!cand) {
       i += 1;
