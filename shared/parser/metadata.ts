@@ -139,7 +139,12 @@ function headLines(lines: readonly string[], count: number): readonly string[] {
 }
 
 function words(s: string): string[] {
-  return s.split(' ').filter((w) => w.length > 0);
+  const parts = s.split(' ');
+  // Splitting gives an empty word only for an empty string, a space at either end, or two in a row.
+  if (s.length > 0 && s.charCodeAt(0) !== 0x20 && s.charCodeAt(s.length - 1) !== 0x20 && !s.includes('  ')) {
+    return parts;
+  }
+  return parts.filter((w) => w.length > 0);
 }
 
 /** Whether words(s).length > n, without building the array (and stopping early). */
@@ -178,13 +183,18 @@ class Lines {
   /** Per line: leadMask(i), -1 until computed. */
   private readonly leadMasks: Int32Array;
 
+  /**
+   * The per-line tables are shared by all instances (at most LABEL_LINES lines): only one is in use at
+   * a time (extractMetadata is synchronous and makes one).
+   */
   constructor(all: readonly string[]) {
     this.label = headLines(all, LABEL_LINES);
     this.head = this.label.length > HEAD_LINES ? this.label.slice(0, HEAD_LINES) : this.label;
-    this.stripped = new Array<string | undefined>(this.label.length);
-    this.flags = new Uint8Array(this.label.length);
-    this.leads = new Int32Array(this.label.length).fill(-2);
-    this.leadMasks = new Int32Array(this.label.length).fill(-1);
+    const n = this.label.length;
+    this.stripped = new Array<string | undefined>(n);
+    this.flags = LINE_FLAGS.fill(0, 0, n);
+    this.leads = LINE_LEADS.fill(-2, 0, n);
+    this.leadMasks = LINE_LEAD_MASKS.fill(-1, 0, n);
   }
 
   /** stripMarkup(label[i]). */
@@ -289,6 +299,9 @@ class Lines {
   }
 }
 
+const LINE_FLAGS = new Uint8Array(LABEL_LINES);
+const LINE_LEADS = new Int32Array(LABEL_LINES);
+const LINE_LEAD_MASKS = new Int32Array(LABEL_LINES);
 const COLON = /[:：]/;
 const DASH = /[-–—]/;
 
@@ -462,12 +475,16 @@ export function detectLanguage(text: string): string | null {
  * script and the words (runs of letters) looked up as stopwords as they end.
  * With `positions`, the same pass records where the anchors occur in the head
  * (the first HEAD_CHARS characters): for each anchor id, the starts of the
- * runs of ASCII letters it begins (or is, for a whole-run anchor).
+ * runs of ASCII letters it begins (or is, for a whole-run anchor); and records
+ * the runs of digits of the sample and the flags of its words (see AnchorHits).
+ * Each run of ASCII letters is read once, walking the trie as it is read: the
+ * anchors it begins with are met on the way, and the node it ends at says which
+ * anchor it is, which stopword, and its flags.
  */
 function analyse(text: string, positions: AnchorHits | null): string | null {
   const n = Math.min(text.length, LANG_CHARS);
   const headEnd = positions ? Math.min(text.length, HEAD_CHARS) : 0;
-  const { next: trieNext, prefix: triePrefix, exact: trieExact, stop: trieStop } = getAnchorTrie();
+  const trie = getAnchorTrie().table;
   let asciiLetters = 0;
   /** Letters beyond ASCII, and how many of them are Latin. */
   let wideLetters = 0;
@@ -482,21 +499,36 @@ function analyse(text: string, positions: AnchorHits | null): string | null {
   const counts = [0, 0, 0, 0, 0, 0, 0];
   /** Words with characters beyond Latin-1 and short enough to be stopwords: [start, end) pairs, looked up only if needed. */
   const wide: number[] = [];
-  /** The word (run of letters) being read: its start (-1: none), and whether it is all ASCII. */
+  /** The word (run of letters) being read: its start (-1: none), and whether it is all ASCII (then it is one run). */
   let wordStart = -1;
   let wordAscii = true;
+  /** The TRIE_INFO of the node the last run of ASCII letters ended at: the stopword of an all-ASCII word. */
+  let runInfo = 0;
+  /** The TRIE_INFO entries of all runs, or-ed. */
+  let infos = 0;
   for (let i = 0; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c < 0x80) {
       const l = (c | 0x20) - 97;
       if (l >= 0 && l < 26) {
-        // A run of ASCII letters: read it in one go.
+        // A run of ASCII letters: read it in one go, walking the trie; the prefix anchors in the head
+        // are recorded as they are met.
+        let entry = trie[TRIE_ROOT + l] ?? 0;
+        if (entry >= TRIE_PREFIX_UNIT && i < headEnd) recordAnchor(positions, entryPrefix(entry), i);
         let k = i + 1;
-        while (k < n) {
-          const d = text.charCodeAt(k);
-          const m = (d | 0x20) - 97;
-          if (d >= 0x80 || m < 0 || m >= 26) break;
-          k++;
+        for (; k < n; k++) {
+          // (Any code unit from 0x80 on gives m >= 26.)
+          const m = (text.charCodeAt(k) | 0x20) - 97;
+          if (m < 0 || m >= 26) break;
+          entry = trie[(entry & TRIE_OFFSET_MASK) + m] ?? 0;
+          if (entry >= TRIE_PREFIX_UNIT && k < headEnd) recordAnchor(positions, entryPrefix(entry), i);
+        }
+        runInfo = trie[(entry & TRIE_OFFSET_MASK) + TRIE_INFO] ?? 0;
+        infos |= runInfo;
+        if (i < headEnd) {
+          // A run cut by the end of the head is the shorter run there.
+          const a = k <= headEnd ? infoExact(runInfo) : exactAnchor(text, i, headEnd);
+          if (a >= 0) recordAnchor(positions, a, i);
         }
         asciiLetters += k - i;
         if (wordStart < 0) {
@@ -508,29 +540,17 @@ function analyse(text: string, positions: AnchorHits | null): string | null {
         continue;
       }
       if (wordStart >= 0) {
-        if (wordAscii && (i <= headEnd || wordStart >= headEnd)) {
-          // endWord inline for the common case: a word of ASCII letters, in the head or past it.
-          // One walk of the trie finds its anchors and whether it is a stopword; most words leave the trie at once.
-          const record = wordStart < headEnd;
-          let node = 0;
-          for (let k = wordStart; k < i; k++) {
-            node = trieNext[node * 26 + ((text.charCodeAt(k) | 0x20) - 97)] ?? 0;
-            if (node === 0) break;
-            if (record) {
-              const a = triePrefix[node] ?? -1;
-              if (a >= 0) recordAnchor(positions, a, wordStart);
-            }
-          }
-          if (node > 0) {
-            if (record) {
-              const a = trieExact[node] ?? -1;
-              if (a >= 0) recordAnchor(positions, a, wordStart);
-            }
-            const id = trieStop[node] ?? -1;
-            if (id >= 0) countStop(id, counts);
-          }
-        } else endWord(text, wordStart, i, wordAscii, headEnd, positions, counts, wide);
+        if (wordAscii) {
+          const id = infoStop(runInfo);
+          if (id >= 0) countStop(id, counts);
+        } else endWideWord(text, wordStart, i, counts, wide);
         wordStart = -1;
+      }
+      if (c <= 0x39 && c >= 0x30 && positions) {
+        let k = i + 1;
+        while (k < n && isDigit(text.charCodeAt(k))) k++;
+        positions.addDigits(i, k);
+        i = k - 1;
       }
       continue;
     }
@@ -559,7 +579,10 @@ function analyse(text: string, positions: AnchorHits | null): string | null {
     }
     if (cls === CH_NONE) {
       if (wordStart >= 0) {
-        endWord(text, wordStart, i, wordAscii, headEnd, positions, counts, wide);
+        if (wordAscii) {
+          const id = infoStop(runInfo);
+          if (id >= 0) countStop(id, counts);
+        } else endWideWord(text, wordStart, i, counts, wide);
         wordStart = -1;
       }
       continue;
@@ -579,7 +602,17 @@ function analyse(text: string, positions: AnchorHits | null): string | null {
     wordAscii = false;
     i = next - 1;
   }
-  if (wordStart >= 0) endWord(text, wordStart, n, wordAscii, headEnd, positions, counts, wide);
+  if (wordStart >= 0) {
+    if (wordAscii) {
+      const id = infoStop(runInfo);
+      if (id >= 0) countStop(id, counts);
+    } else endWideWord(text, wordStart, n, counts, wide);
+  }
+  if (positions) {
+    positions.digitLimit = n;
+    // Past the sample, any word may occur.
+    positions.wordFlags = n === text.length ? infos >>> INFO_FLAG_SHIFT : -1;
+  }
   const letters = asciiLetters + wideLetters;
   const latin = asciiLetters + wideLatin;
   if (letters < 10) return null;
@@ -620,56 +653,23 @@ function analyse(text: string, positions: AnchorHits | null): string | null {
 }
 
 /**
- * A word (run of letters) text[start, end) has been read: counts it if it is a stopword (in `counts`,
- * or in `wide` to look up later when it has characters beyond Latin-1), and records the anchors of its
- * runs of ASCII letters that are in the head (which ends at headEnd).
+ * A word (run of letters) text[start, end) with letters beyond ASCII has been read: counts it if it
+ * is a stopword (in `counts`, or in `wide` to look up later when it has characters beyond Latin-1).
+ * (The anchors of its runs of ASCII letters were recorded as they were read.)
  */
-function endWord(
-  text: string,
-  start: number,
-  end: number,
-  ascii: boolean,
-  headEnd: number,
-  positions: AnchorHits | null,
-  counts: number[],
-  wide: number[],
-): void {
-  if (ascii) {
-    // One walk of the trie finds both the anchors and the stopword (most words leave it at once).
-    const inHead = start < headEnd && positions;
-    const stop = walkRun(text, start, end, inHead && end <= headEnd ? positions : null);
-    if (inHead && end > headEnd) walkRun(text, start, headEnd, positions);
-    if (stop >= 0) countStop(stop, counts);
-    return;
-  }
-  if (end - start <= STOP_MAX_LEN) {
-    let latin1 = true;
-    let hash = 0;
-    for (let k = start; k < end && latin1; k++) {
-      const c = text.charCodeAt(k);
-      if (c < 0x100) hash = (Math.imul(hash, 31) + (LATIN1_LOWER[c] ?? 0)) | 0;
-      else latin1 = false;
+function endWideWord(text: string, start: number, end: number, counts: number[], wide: number[]): void {
+  if (end - start > STOP_MAX_LEN) return;
+  let hash = 0;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 0x100) {
+      wide.push(start, end);
+      return;
     }
-    if (!latin1) wide.push(start, end);
-    else {
-      const id = latin1StopWord(text, start, end, hash);
-      if (id >= 0) countStop(id, counts);
-    }
+    hash = (Math.imul(hash, 31) + (LATIN1_LOWER[c] ?? 0)) | 0;
   }
-  if (start < headEnd && positions) {
-    const stop = Math.min(end, headEnd);
-    let j = start;
-    while (j < stop) {
-      if (asciiLetter(text.charCodeAt(j)) < 0) {
-        j++;
-        continue;
-      }
-      let k = j + 1;
-      while (k < stop && asciiLetter(text.charCodeAt(k)) >= 0) k++;
-      walkRun(text, j, k, positions);
-      j = k;
-    }
-  }
+  const id = latin1StopWord(text, start, end, hash);
+  if (id >= 0) countStop(id, counts);
 }
 
 const NO_LANGS: readonly number[] = [];
@@ -682,26 +682,14 @@ function countStop(id: number, counts: number[]): void {
   }
 }
 
-/**
- * Walks the run of ASCII letters text[start, end) through the trie: records the anchors it begins with
- * or is (with `positions`), and returns the id of the stopword it is (its lower case), or -1.
- */
-function walkRun(text: string, start: number, end: number, positions: AnchorHits | null): number {
-  const { next, prefix, exact, stop } = getAnchorTrie();
-  let node = 0;
-  for (let k = start; k < end; k++) {
-    node = next[node * 26 + ((text.charCodeAt(k) | 0x20) - 97)] ?? 0;
-    if (node === 0) return -1;
-    if (positions) {
-      const a = prefix[node] ?? -1;
-      if (a >= 0) recordAnchor(positions, a, start);
-    }
+/** The whole-run anchor the run of ASCII letters text[start, end) is, or -1. */
+function exactAnchor(text: string, start: number, end: number): number {
+  const trie = getAnchorTrie().table;
+  let row = TRIE_ROOT;
+  for (let k = start; k < end && row !== TRIE_DEAD; k++) {
+    row = (trie[row + ((text.charCodeAt(k) | 0x20) - 97)] ?? 0) & TRIE_OFFSET_MASK;
   }
-  if (positions) {
-    const a = exact[node] ?? -1;
-    if (a >= 0) recordAnchor(positions, a, start);
-  }
-  return stop[node] ?? -1;
+  return infoExact(trie[row + TRIE_INFO] ?? 0);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -746,17 +734,59 @@ function anchorIds(spec: string): readonly number[] {
   });
 }
 
+/**
+ * The trie of the anchors and of the all-ASCII stopwords, as one table of rows of TRIE_STRIDE entries,
+ * one row per node, a node named by the offset of its row. Entry `letter` (0-25) of a row: the child's
+ * offset (TRIE_DEAD for none) in the low TRIE_OFFSET_BITS bits, and above them 1 + the id of the prefix
+ * anchor ending at the child (0 for none). Entry TRIE_INFO: 1 + the id of the whole-run anchor ending
+ * at the node (0 for none) in the low INFO_STOP_SHIFT bits, above them 1 + the id (in STOP_WORD_LIST)
+ * of the stopword ending there (0 for none), and from INFO_FLAG_SHIFT on the flags (see wordFlag) of
+ * the word ending there. TRIE_DEAD's row is all zeros, so a walk can go on past the end of the trie. Nodes are numbered breadth first from TRIE_ROOT, so the top levels are close together.
+ */
 interface AnchorTrie {
-  /** node * 26 + letter → child node, 0 for none (node 0 is the root; nodes are numbered breadth first, so the top levels are close together). */
-  next: Uint16Array;
-  /** node → id of the prefix anchor ending there, or -1. */
-  prefix: Int16Array;
-  /** node → id of the whole-run anchor ending there, or -1. */
-  exact: Int16Array;
+  table: Int32Array;
   /** anchor id → length. */
   length: Int32Array;
-  /** node → id (in STOP_WORD_LIST) of the all-ASCII stopword ending there, or -1. */
-  stop: Int16Array;
+}
+
+const TRIE_STRIDE = 27;
+const TRIE_INFO = 26;
+const TRIE_DEAD = 0;
+const TRIE_ROOT = TRIE_STRIDE;
+const TRIE_OFFSET_BITS = 20;
+const TRIE_OFFSET_MASK = (1 << TRIE_OFFSET_BITS) - 1;
+/** An entry at least this big holds a prefix anchor. */
+const TRIE_PREFIX_UNIT = 1 << TRIE_OFFSET_BITS;
+
+/** The prefix anchor id of a letter entry of the trie, or -1. */
+function entryPrefix(entry: number): number {
+  return (entry >>> TRIE_OFFSET_BITS) - 1;
+}
+
+const INFO_STOP_SHIFT = 11;
+const INFO_FLAG_SHIFT = 26;
+
+/** The whole-run anchor id of a TRIE_INFO entry of the trie, or -1. */
+function infoExact(info: number): number {
+  return (info & ((1 << INFO_STOP_SHIFT) - 1)) - 1;
+}
+
+/** The stopword id of a TRIE_INFO entry of the trie, or -1. */
+function infoStop(info: number): number {
+  return ((info >>> INFO_STOP_SHIFT) & ((1 << (INFO_FLAG_SHIFT - INFO_STOP_SHIFT)) - 1)) - 1;
+}
+
+/** Lists of words (lower-case ASCII letters) flagged in the trie: list k has flag 1 << k. */
+const FLAGGED_WORDS: string[][] = [];
+
+/**
+ * A flag for the runs of ASCII letters that are one of `words` (ignoring case): analyse tells
+ * whether the text has one (AnchorHits.wordFlags).
+ */
+function wordFlag(words: string): number {
+  FLAGGED_WORDS.push(words.split(' '));
+  if (FLAGGED_WORDS.length > 31 - INFO_FLAG_SHIFT) throw new Error('metadata: too many word flags');
+  return 1 << (FLAGGED_WORDS.length - 1);
 }
 
 let anchorTrie: AnchorTrie | null = null;
@@ -793,6 +823,14 @@ function getAnchorTrie(): AnchorTrie {
   STOP_WORD_LIST.forEach((word, id) => {
     if (ANCHOR_WORD.test(word)) stop[insert(word)] = id;
   });
+  const flags: number[] = [];
+  FLAGGED_WORDS.forEach((list, bit) => {
+    for (const word of list) {
+      if (!ANCHOR_WORD.test(word)) throw new Error(`metadata: bad flagged word ${word}`);
+      const node = insert(word);
+      flags[node] = (flags[node] ?? 0) | (1 << bit);
+    }
+  });
   // Renumber the nodes breadth first.
   const order = [0];
   for (let k = 0; k < order.length; k++) {
@@ -802,23 +840,30 @@ function getAnchorTrie(): AnchorTrie {
       if (child !== 0) order.push(child);
     }
   }
-  if (order.length > 0x7fff) throw new Error('metadata: anchor trie too big');
-  const renumbered = new Array<number>(order.length);
+  const size = TRIE_ROOT + order.length * TRIE_STRIDE;
+  if (
+    size > TRIE_OFFSET_MASK ||
+    ANCHOR_WORDS.length + 1 >= 1 << INFO_STOP_SHIFT ||
+    STOP_WORD_LIST.length + 1 >= 1 << (INFO_FLAG_SHIFT - INFO_STOP_SHIFT)
+  ) {
+    throw new Error('metadata: anchor trie too big');
+  }
+  const rows = new Array<number>(order.length);
   order.forEach((node, k) => {
-    renumbered[node] = k;
+    rows[node] = TRIE_ROOT + k * TRIE_STRIDE;
   });
   const trie: AnchorTrie = {
-    next: new Uint16Array(order.length * 26),
-    prefix: new Int16Array(order.length),
-    exact: new Int16Array(order.length),
+    table: new Int32Array(size),
     length: Int32Array.from(ANCHOR_WORDS.map((w) => w.length)),
-    stop: new Int16Array(order.length),
   };
   order.forEach((node, k) => {
-    for (let l = 0; l < 26; l++) trie.next[k * 26 + l] = renumbered[next[node * 26 + l] ?? 0] ?? 0;
-    trie.prefix[k] = prefix[node] ?? -1;
-    trie.exact[k] = exact[node] ?? -1;
-    trie.stop[k] = stop[node] ?? -1;
+    const row = TRIE_ROOT + k * TRIE_STRIDE;
+    for (let l = 0; l < 26; l++) {
+      const child = next[node * 26 + l] ?? 0;
+      if (child !== 0) trie.table[row + l] = (rows[child] ?? 0) + ((prefix[child] ?? -1) + 1) * TRIE_PREFIX_UNIT;
+    }
+    trie.table[row + TRIE_INFO] =
+      (exact[node] ?? -1) + 1 + (((stop[node] ?? -1) + 1) << INFO_STOP_SHIFT) + ((flags[node] ?? 0) << INFO_FLAG_SHIFT);
   });
   anchorTrie = trie;
   return anchorTrie;
@@ -946,9 +991,9 @@ function windowStart(text: string, q: number, window: number, floor: number): nu
 }
 
 /**
- * Where the anchors occur in the head: for each anchor, its occurrences in order (a list linked
- * through `next`). One is reused from document to document (extractMetadata is synchronous: reset()
- * at its start).
+ * What analyse found in a document: where the anchors occur in the head, for each anchor its
+ * occurrences in order (a list linked through `next`); the runs of digits; the flags of its words.
+ * One is reused from document to document (extractMetadata is synchronous: reset() at its start).
  */
 class AnchorHits {
   /** Occurrence → its start, and the next occurrence of the same anchor (-1: none). */
@@ -960,11 +1005,31 @@ class AnchorHits {
   readonly tail: Int32Array = new Int32Array(ANCHOR_WORDS.length);
   readonly first: Int32Array = new Int32Array(ANCHOR_WORDS.length).fill(-1);
 
+  /** The runs of digits [start, end) of text[0, digitLimit), in order, as pairs (digitCount numbers). */
+  digits = new Int32Array(64);
+  digitCount = 0;
+  digitLimit = 0;
+  /** The flags (see wordFlag) of the runs of ASCII letters of the text, or-ed. */
+  wordFlags = 0;
+
   reset(): this {
     this.count = 0;
     this.head.fill(-1);
     this.first.fill(-1);
+    this.digitCount = 0;
+    this.digitLimit = 0;
+    this.wordFlags = 0;
     return this;
+  }
+
+  addDigits(start: number, end: number): void {
+    if (this.digitCount + 2 > this.digits.length) {
+      const digits = new Int32Array(this.digits.length * 2);
+      digits.set(this.digits);
+      this.digits = digits;
+    }
+    this.digits[this.digitCount++] = start;
+    this.digits[this.digitCount++] = end;
   }
 
   add(start: number, anchor: number): void {
@@ -1014,14 +1079,15 @@ class HeadIndex {
     }
     this.cutRunStart = start;
     if (start >= 0) {
-      const { next, prefix, exact } = getAnchorTrie();
-      let node = 0;
-      for (let j = start; j < KEYWORD_CHARS && node > -1; j++) {
-        const child = next[node * 26 + asciiLetter(head.charCodeAt(j))] ?? 0;
-        node = child === 0 ? -1 : child;
-        if (node > 0 && (prefix[node] ?? -1) >= 0) this.cutRun.add(prefix[node] ?? -1);
+      const trie = getAnchorTrie().table;
+      let row = TRIE_ROOT;
+      for (let j = start; j < KEYWORD_CHARS && row !== TRIE_DEAD; j++) {
+        const entry = trie[row + asciiLetter(head.charCodeAt(j))] ?? 0;
+        if (entry >= TRIE_PREFIX_UNIT) this.cutRun.add(entryPrefix(entry));
+        row = entry & TRIE_OFFSET_MASK;
       }
-      if (node > 0 && (exact[node] ?? -1) >= 0) this.cutRun.add(exact[node] ?? -1);
+      const exact = infoExact(trie[row + TRIE_INFO] ?? 0);
+      if (exact >= 0) this.cutRun.add(exact);
     }
   }
 
@@ -1442,7 +1508,13 @@ function isTitleShaped(s: string): boolean {
   if (moreWordsThan(s, 10)) return false;
   if (!isCapitalised(s)) return false;
   if (SENTENCE_WORDS.test(s)) return false;
-  if (SENTENCE_PUNCT.test(s.replace(ABBREVIATION_DOT, '$1'))) return false;
+  // SENTENCE_PUNCT needs one of .!? (and dropping abbreviation dots adds none).
+  if (
+    (s.includes('.') || s.includes('!') || s.includes('?')) &&
+    SENTENCE_PUNCT.test(s.replace(ABBREVIATION_DOT, '$1'))
+  ) {
+    return false;
+  }
   if (s.endsWith(':') || LABEL_FORM.test(s)) return false;
   return hasRoleNoun(s);
 }
@@ -1511,7 +1583,7 @@ function parseHeaderLine(raw: string, strict: boolean, line: string = stripMarku
   if (at) {
     const left = line.slice(0, at.index);
     const right = line.slice(at.index + at[0].length);
-    if (isTitleShaped(left) && isCapitalised(right) && words(right).length <= 6) {
+    if (isTitleShaped(left) && isCapitalised(right) && !moreWordsThan(right, 6)) {
       info.title = left;
       const loc = DASH_SEP.exec(right);
       if (loc && looksLikeLocation(right.slice(loc.index + loc[0].length))) {
@@ -1532,7 +1604,7 @@ function parseHeaderLine(raw: string, strict: boolean, line: string = stripMarku
       return info;
     }
     // "Company - Title"
-    if (!strict && !hasRoleNoun(left) && words(left).length <= 5 && isTitleShaped(right) && !DASH_SEP.test(right)) {
+    if (!strict && !hasRoleNoun(left) && !moreWordsThan(left, 5) && isTitleShaped(right) && !DASH_SEP.test(right)) {
       info.title = right;
       info.company = left;
       return info;
@@ -1743,30 +1815,57 @@ interface RoleOptions {
   seekDeterminer?: boolean;
 }
 
+/**
+ * The words of a string with no whitespace but single spaces between words (as squash gives), read
+ * as far as they are asked for: words(s)[i] is at(i).
+ */
+class LazyWords {
+  private readonly list: string[] = [];
+  /** Where the next word starts; -1 when all are read. */
+  private pos: number;
+
+  constructor(private readonly s: string) {
+    this.pos = s.length > 0 ? 0 : -1;
+  }
+
+  /** Whether there is a word i. */
+  has(i: number): boolean {
+    while (this.list.length <= i && this.pos >= 0) {
+      const space = this.s.indexOf(' ', this.pos);
+      this.list.push(this.s.slice(this.pos, space < 0 ? this.s.length : space));
+      this.pos = space < 0 ? -1 : space + 1;
+    }
+    return i < this.list.length;
+  }
+
+  /** Word i, or '' when there is none. */
+  at(i: number): string {
+    return this.has(i) ? (this.list[i] ?? '') : '';
+  }
+}
+
 /** Reads the role phrase at the start of `chunk` ("a qualified Preschool Teacher to lead ..." → "Preschool Teacher"). */
 function extractRolePhrase(chunk: string, opts: RoleOptions): string | null {
   const nl = chunk.indexOf('\n');
   const text = cut(nl >= 0 ? chunk.slice(0, nl) : chunk, 220);
-  const toks = words(squash(text));
+  const toks = new LazyWords(squash(text));
   let i = 0;
   if (opts.seekDeterminer) {
-    const limit = Math.min(toks.length, 6);
-    for (let j = 0; j < limit; j++) {
-      const low = (toks[j] ?? '').toLowerCase();
+    for (let j = 0; j < 6 && toks.has(j); j++) {
+      const low = toks.at(j).toLowerCase();
       if (DETERMINERS.has(low)) {
         i = j;
         break;
       }
     }
   }
-  while (i < toks.length && DETERMINERS.has((toks[i] ?? '').toLowerCase())) i++;
+  while (toks.has(i) && DETERMINERS.has(toks.at(i).toLowerCase())) i++;
 
   // Find where the title starts: the first capitalised word, past lower-case adjectives.
   let start = i;
   let capMode = false;
-  const startLimit = Math.min(toks.length, i + 7);
-  for (let j = i; j < startLimit; j++) {
-    const tok = toks[j] ?? '';
+  for (let j = i; j < i + 7 && toks.has(j); j++) {
+    const tok = toks.at(j);
     const core = tok.replace(TRAIL_PUNCT, '').replace(LEAD_PUNCT, '');
     if (core.length > 0 && isCapitalised(core)) {
       start = j;
@@ -1778,8 +1877,8 @@ function extractRolePhrase(chunk: string, opts: RoleOptions): string | null {
   }
   if (!capMode) {
     if (!opts.allowLowercase) return null;
-    while (start < toks.length) {
-      const low = (toks[start] ?? '').toLowerCase().replace(TRAIL_PUNCT, '');
+    while (toks.has(start)) {
+      const low = toks.at(start).toLowerCase().replace(TRAIL_PUNCT, '');
       if (EVALUATIVE.has(low) || low === 'and' || low === '') start++;
       else break;
     }
@@ -1788,14 +1887,14 @@ function extractRolePhrase(chunk: string, opts: RoleOptions): string | null {
   const out: string[] = [];
   let endWord = '';
   let sawOpeningWord = false;
-  for (let j = start; j < toks.length && out.length < 12; j++) {
-    let tok = toks[j] ?? '';
+  for (let j = start; toks.has(j) && out.length < 12; j++) {
+    let tok = toks.at(j);
     if (tok.startsWith('(')) {
       let group = tok;
       let k = j;
-      while (!group.includes(')') && k + 1 < toks.length && k - j < 6) {
+      while (!group.includes(')') && toks.has(k + 1) && k - j < 6) {
         k++;
-        group += ` ${toks[k] ?? ''}`;
+        group += ` ${toks.at(k)}`;
       }
       const close = group.lastIndexOf(')');
       const paren = close >= 0 ? group.slice(0, close + 1) : group;
@@ -1805,7 +1904,7 @@ function extractRolePhrase(chunk: string, opts: RoleOptions): string | null {
         GENDER_MARKER.test(paren) ||
         (close >= 0 &&
           !/\d/.test(inner) &&
-          words(inner).length <= 4 &&
+          !moreWordsThan(inner, 4) &&
           isCapitalised(inner) &&
           out.length > 0 &&
           !looksLikeLocation(inner) &&
@@ -1840,7 +1939,7 @@ function extractRolePhrase(chunk: string, opts: RoleOptions): string | null {
       break;
     }
     if (CONNECTORS.has(low)) {
-      const next = (toks[j + 1] ?? '').replace(LEAD_PUNCT, '');
+      const next = toks.at(j + 1).replace(LEAD_PUNCT, '');
       const nextOk =
         out.length > 0 &&
         !stopAfter &&
@@ -1877,7 +1976,7 @@ function extractRolePhrase(chunk: string, opts: RoleOptions): string | null {
   }
   title = title.trim();
   if (title.length < 2 || title.length > MAX_FIELD_CHARS) return null;
-  if (words(title).length > 10) return null;
+  if (moreWordsThan(title, 10)) return null;
   if (!hasRoleNoun(title)) return null;
   return title;
 }
@@ -2811,6 +2910,15 @@ const AMOUNT = new RegExp(
 const RANGE_GAP = /^\s{0,3}(?:-|–|—|to|à|a|bis|and|y|et)\s{0,3}$/i;
 const BIG_UNIT = /^\s?(?:mm|mil|mio|mrd|million|millions|billion|billions|milliards?|millones|bn|[mMbB](?![a-z]))/;
 const NOT_MONEY_AFTER = /^\s?(?:%|percent|\+?\s?(?:years?|yrs?|ans|jahre|años|hours?|hrs?|days?|weeks?|months?))/i;
+/**
+ * A necessary condition for SALARY_CONTEXT to match in text that is not cut inside a run of ASCII letters:
+ * its \b-delimited words are whole runs of ASCII letters, and those with letters beyond ASCII end with
+ * ("ration" in "rémunération", "muneration", "tung" in "vergütung") or start with ("retribuci" in
+ * "retribución") one.
+ */
+const SALARY_CONTEXT_WORD = wordFlag(
+  'salary salaries pay compensation wage wages rate ote remuneration stipend salaire ration muneration gehalt vergutung tung lohn salario sueldo retribucion retribuci',
+);
 const SALARY_CONTEXT =
   /\b(?:salary|salaries|pay|compensation|wage|wages|rate|ote|remuneration|stipend|salaire|rémunération|r[ée]mun[ée]ration|gehalt|vergütung|verg[üu]tung|lohn|salario|sueldo|retribuci[oó]n)\b/i;
 const PERIOD_AFTER =
@@ -2904,12 +3012,11 @@ function mayStartAmount(c: number): boolean {
  * positions just before each run of digits are tried, in order. (Inside a run
  * of digits, and just after it, AMOUNT's look-behind fails: a digit precedes.)
  */
-function nextAmountMatch(text: string, from: number): RegExpExecArray | null {
+function nextAmountMatch(text: string, from: number, digits: DigitRuns | null): RegExpExecArray | null {
   let low = from;
   for (;;) {
-    DIGIT.lastIndex = low;
-    if (!DIGIT.test(text)) return null;
-    const digit = DIGIT.lastIndex - 1;
+    const digit = digits ? digits.next(text, low) : nextDigit(text, low);
+    if (digit < 0) return null;
     for (let s = Math.max(low, digit - MAX_AMOUNT_PREFIX); s <= digit; s++) {
       if (!mayStartAmount(text.charCodeAt(s)) || (s > 0 && amountLookBehindFails(text.charCodeAt(s - 1)))) continue;
       AMOUNT_AT.lastIndex = s;
@@ -2918,6 +3025,37 @@ function nextAmountMatch(text: string, from: number): RegExpExecArray | null {
     }
     low = digit + 1;
     while (low < text.length && isDigit(text.charCodeAt(low))) low++;
+  }
+}
+
+/** The first digit of text at or after `from`, or -1. */
+function nextDigit(text: string, from: number): number {
+  DIGIT.lastIndex = from;
+  return DIGIT.test(text) ? DIGIT.lastIndex - 1 : -1;
+}
+
+/** The first digits of a text, as analyse found them: nextDigit from its runs of digits. */
+class DigitRuns {
+  /** The run last looked at (the runs before it end at or before the last `from`). */
+  private run = 0;
+  private last = 0;
+
+  constructor(private readonly facts: AnchorHits) {}
+
+  /** nextDigit(text, from), text being the one analysed (or a start of it). */
+  next(text: string, from: number): number {
+    const { digits, digitCount, digitLimit } = this.facts;
+    if (from < this.last) this.run = 0;
+    this.last = from;
+    let r = this.run;
+    while (r < digitCount && (digits[r + 1] ?? 0) <= from) r += 2;
+    this.run = r;
+    if (r < digitCount) {
+      const start = Math.max(digits[r] ?? 0, from);
+      return start < text.length ? start : -1;
+    }
+    // No digit in [from, digitLimit): search on from there.
+    return digitLimit < text.length ? nextDigit(text, Math.max(from, digitLimit)) : -1;
   }
 }
 
@@ -2936,7 +3074,10 @@ class Amounts {
   private pos = 0;
   private done = false;
 
-  constructor(private readonly text: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly digits: DigitRuns | null,
+  ) {}
 
   get(i: number): Amount | undefined {
     while (this.out.length <= i && !this.done) this.readOne();
@@ -2946,7 +3087,7 @@ class Amounts {
   /** Reads the next AMOUNT match, keeping it if it looks like money. */
   private readOne(): void {
     const text = this.text;
-    const m = this.out.length < MAX_AMOUNTS ? nextAmountMatch(text, this.pos) : null;
+    const m = this.out.length < MAX_AMOUNTS ? nextAmountMatch(text, this.pos, this.digits) : null;
     if (m === null) {
       this.done = true;
       return;
@@ -2979,9 +3120,14 @@ function salaryPeriod(before: string, after: string): SalaryPeriod | null {
   return null;
 }
 
-/** Finds the first salary in `text`; bare numbers (no currency) count only next to a salary word or when `bare`. */
-function findSalary(text: string, bare: boolean): Salary | null {
-  const amounts = new Amounts(text);
+/**
+ * Finds the first salary in `text`; bare numbers (no currency) count only next to a salary word or when `bare`.
+ * With `facts`, text is (a start of) the text analysed.
+ */
+function findSalary(text: string, bare: boolean, facts: AnchorHits | null): Salary | null {
+  const amounts = new Amounts(text, facts ? new DigitRuns(facts) : null);
+  // Whether text may have a salary word (SALARY_CONTEXT_WORD), then tested where it is cut.
+  const contextWords = facts === null || (facts.wordFlags & SALARY_CONTEXT_WORD) !== 0;
   for (let i = 0; ; i++) {
     const a = amounts.get(i);
     if (a === undefined) break;
@@ -2990,9 +3136,25 @@ function findSalary(text: string, bare: boolean): Salary | null {
     const ranged = b !== undefined && b.start - a.end <= 9 && RANGE_GAP.test(text.slice(a.end, b.start));
     const last = ranged && b ? b : a;
     const currency = a.currency ?? (ranged && b ? b.currency : null);
-    const lineStart = text.lastIndexOf('\n', a.start) + 1;
-    const before = text.slice(Math.max(lineStart, a.start - 60), a.start);
-    if (!currency && !bare && !SALARY_CONTEXT.test(before)) continue;
+    // What precedes the amount on its line, at most 60 characters.
+    let beforeStart = Math.max(0, a.start - 60);
+    for (let k = a.start; k >= beforeStart; k--) {
+      if (text.charCodeAt(k) === 0x0a) {
+        beforeStart = k + 1;
+        break;
+      }
+    }
+    const before = text.slice(beforeStart, a.start);
+    if (
+      !currency &&
+      !bare &&
+      !(
+        (contextWords || (beforeStart > 0 && asciiLetter(text.charCodeAt(beforeStart - 1)) >= 0)) &&
+        SALARY_CONTEXT.test(before)
+      )
+    ) {
+      continue;
+    }
     let min = a.value;
     let max = last.value;
     if (ranged && b?.k && !a.k && a.value < 1000) min = a.value * 1000;
@@ -3024,12 +3186,13 @@ function findSalary(text: string, bare: boolean): Salary | null {
   return null;
 }
 
-function extractSalary(header: HeaderInfo | null, scan: string): Salary | null {
+/** The salary of the header, or else of `scan` (a start of the text analysed, as `facts` tell). */
+function extractSalary(header: HeaderInfo | null, scan: string, facts: AnchorHits): Salary | null {
   if (header?.salaryText) {
-    const s = findSalary(header.salaryText, true);
+    const s = findSalary(header.salaryText, true, null);
     if (s) return s;
   }
-  return findSalary(scan, false);
+  return findSalary(scan, false, facts);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -3118,7 +3281,7 @@ export function extractMetadata(input: MetadataInput): Metadata {
   const employmentType = extractEmploymentType(doc, header, headerLine ?? '', keywordHead, index);
   const seniority = extractSeniority(title, keywordHead, employmentType, index);
   const remote = extractRemote(doc, header ? headerLine : null, title, head, index);
-  const salary = extractSalary(header, scan);
+  const salary = extractSalary(header, scan, positions);
 
   return { language, title, company, location, employmentType, seniority, remote, salary };
 }
