@@ -187,17 +187,84 @@ function hasModalDuty(text: string): boolean {
   return false;
 }
 
+/**
+ * What FRENCH_INFINITIVE_ITEM asks of an item's first word, without its lookarounds: a cheap
+ * precondition, as most items are English and a third of their first words end in "er" or "re".
+ * Answered by `hasInfinitiveOpening`.
+ */
+export const INFINITIVE_OPENING = /^(?:se |s['’])?\p{Lu}?\p{Ll}{2,}(?:er|ir|re)\s/u;
+const INFINITIVE_AT = /\p{Lu}?\p{Ll}{2,}(?:er|ir|re)\s/uy;
+
+/** `INFINITIVE_OPENING.test(text)`. */
+function hasInfinitiveOpening(text: string): boolean {
+  if (text.startsWith('se ') && infinitiveAt(text, 3)) return true;
+  if ((text.startsWith("s'") || text.startsWith('s’')) && infinitiveAt(text, 2)) return true;
+  return infinitiveAt(text, 0);
+}
+
+/** `INFINITIVE_AT` at `at`: read by hand over ASCII letters, by the regex where others come. */
+function infinitiveAt(text: string, at: number): boolean {
+  let i = at;
+  let c = text.charCodeAt(i);
+  if (c >= 65 && c <= 90) c = text.charCodeAt(++i);
+  const start = i;
+  while (c >= 97 && c <= 122) c = text.charCodeAt(++i);
+  if (c >= 128) {
+    INFINITIVE_AT.lastIndex = at;
+    return INFINITIVE_AT.test(text);
+  }
+  if (i - start < 4 || !(c === 32 || (c >= 9 && c <= 13))) return false;
+  const a = text.charCodeAt(i - 2);
+  const b = text.charCodeAt(i - 1);
+  return (b === 114 && (a === 101 || a === 105)) || (a === 114 && b === 101);
+}
+
+/**
+ * What the company-voice cues ask of the start of a text: a pronoun ("we", "our", "us", "nous",
+ * "wir", "unser", "nuestro"…, by its first two letters) at the start or after an opening clause
+ * ("At Acme, we…"). Their anchors ("we", "us") are inside most texts ("between", "business").
+ * Answered by `hasPronounOpening`.
+ */
+export const PRONOUN_OPENING = /^(?:[^,.]{0,40},\s)?(?:we|ou|us|no|wi|un|nu)/i;
+const SPACE_AT = /\s/y;
+
+/** `PRONOUN_OPENING.test(text)`. */
+function hasPronounOpening(text: string): boolean {
+  if (pronounAt(text, 0)) return true;
+  // The opening clause ends at the first comma: `[^,.]` holds no other, and no full stop.
+  const comma = text.indexOf(',');
+  if (comma < 0 || comma > 40 || text.lastIndexOf('.', comma) >= 0) return false;
+  SPACE_AT.lastIndex = comma + 1;
+  return SPACE_AT.test(text) && pronounAt(text, comma + 2);
+}
+
+/** The two letters at `at`, either case (ASCII only, as under the `i` flag without `u`). */
+function pronounAt(text: string, at: number): boolean {
+  const a = text.charCodeAt(at) | 32;
+  const b = text.charCodeAt(at + 1) | 32;
+  if (a === 119) return b === 101 || b === 105; // we, wi
+  if (a === 117) return b === 115 || b === 110; // us, un
+  if (a === 110) return b === 111 || b === 117; // no, nu
+  return a === 111 && b === 117; // ou
+}
+
 /** For tests: the functions that stand for regexes, by the regex. */
-export const COMPUTED_CUES: ReadonlyMap<RegExp, (text: string) => boolean> = new Map([[MODAL_DUTY, hasModalDuty]]);
+export const COMPUTED_CUES: ReadonlyMap<RegExp, (text: string) => boolean> = new Map([
+  [MODAL_DUTY, hasModalDuty],
+  [INFINITIVE_OPENING, hasInfinitiveOpening],
+  [PRONOUN_OPENING, hasPronounOpening],
+]);
 
 const FRENCH_INFINITIVE_ITEM =
   /^(?:se |s['’])?(?!(?:other|water|super|either|never|over|under|after|ever|cover|offer|order|answer|enter|register|partner|customer|power|paper|manager|leader|trainer|career|future|more|here|there|where|are|were|care|share|prepare|ensure|require|acquire|desire|secure|procure|explore|restore|ignore|score|store|core|entire|hire|fire|wire|require|sure|nature|culture|picture|structure|measure|pleasure|pressure|feature|procedure|figure|nurture|capture)\b)\p{Lu}?\p{Ll}{2,}(?:er|ir|re)\s(?=(?:\S+\s){0,3}(?:le|la|les|l['’]|des|du|de|d['’]|et|à|au|aux|un|une|en|sur|pour|avec|notre|nos|vos|leur|leurs)\b)/u;
+
+const FRENCH_INFINITIVE = folded(FRENCH_INFINITIVE_ITEM);
 
 const DUTY_ANYWHERE = foldCues([
   [MODAL_DUTY, 2, HAS_MODAL],
   [/\b(?:will|may) (?:also )?be (?:required|expected|asked) to (?!have\b|hold\b|possess\b|be\b)\p{L}/iu, 2],
   // French list items start with an infinitive: "Administrer …", "Créer et piloter …", "Se tenir informé …".
-  [FRENCH_INFINITIVE_ITEM, 2],
+  [FRENCH_INFINITIVE, 2, INFINITIVE_OPENING],
   [
     /^(?:you will|you'll|you are going to|you would|will be|will|you'll be|you will be|in this role,? you(?: will|'ll)?|as (?:a|an|the) [^,]{2,60}, you(?: will|'ll))\b/iu,
     2,
@@ -242,9 +309,11 @@ const NEITHER_CUES = foldCues([
   [
     /^(?:[^,.]{0,40},\s)?(?:we|we're|we’re|we've|we’ve|our|us|nous|notre|nos|wir|unser(?:e|er)?|nosotros|nuestr[oa]s?)\b/iu,
     2,
+    PRONOUN_OPENING,
   ],
   [BENEFIT, 2],
-  [/[$£€]\s?\d|\d\s?(?:€|eur|usd|gbp)\b|\b\d{1,3}(?:,\d{3})+\b|\b\d+k\b/iu, 2],
+  // Its anchors ("," and "k") are in most texts: the digit every match holds is a better gate.
+  [/[$£€]\s?\d|\d\s?(?:€|eur|usd|gbp)\b|\b\d{1,3}(?:,\d{3})+\b|\b\d+k\b/iu, 2, HAS_NUMBER],
   // The company and its pitch
   [/\bfounded (?:in|with|by)\b/iu, 2],
   [
@@ -297,6 +366,14 @@ function slots(cues: readonly Cue[]): Int32Array {
   return Int32Array.from(cues.flatMap(([pattern, weight, gate]) => [slot(pattern), weight, gate ? slot(gate) : -1]));
 }
 
+/**
+ * The anchors of FRENCH_INFINITIVE ("er", "ir", "re") are in most texts and end in a third of
+ * the scan's steps: INFINITIVE_OPENING rules it out for less.
+ */
+function newGate(): LiteralGate {
+  return new LiteralGate(GATED, [SLOTS.get(FRENCH_INFINITIVE) as number]);
+}
+
 /** Results of the gated regexes on the unit being analysed: -1 not run yet, 0 no match, 1 a match. */
 let results = new Int8Array(0);
 let current = '';
@@ -305,7 +382,7 @@ let gate: LiteralGate | null = null;
 function begin(text: string): void {
   // `isHeadingLine` asks for both strengths of the same line in turn.
   if (gate !== null && text === current) return;
-  gate ??= new LiteralGate(GATED);
+  gate ??= newGate();
   if (results.length !== GATED.length) results = new Int8Array(GATED.length);
   results.fill(-1);
   current = text;
@@ -323,11 +400,15 @@ function matches(k: number): boolean {
 }
 
 function sum(cues: Int32Array): number {
+  const literals = gate as LiteralGate;
   let total = 0;
   for (let i = 0; i < cues.length; i += 3) {
+    const k = cues[i] as number;
+    // Most cues lack their literals in the text: ruled out before their precondition is asked.
+    if (!literals.may(k)) continue;
     const precondition = cues[i + 2] as number;
     if (precondition >= 0 && !matches(precondition)) continue;
-    if (matches(cues[i] as number)) total += cues[i + 1] as number;
+    if (matches(k)) total += cues[i + 1] as number;
   }
   return total;
 }
@@ -353,26 +434,28 @@ function requirementScore(): number {
 /**
  * Cheap gate for THIRD_PERSON_DUTY: one of the first words is a duty verb with an -s. The words
  * are the pieces 1 to 7 of `text.slice(0, 120).toLowerCase().split(/[^a-z]+/, 8)`, read without
- * building the array.
+ * building the array or lower-casing the text: in folded text (`current`), the characters that
+ * lower-case to a-z are exactly the ASCII letters, one for one (U+0130 and U+212A, the only others,
+ * do not survive folding).
  */
 function hasThirdPersonVerb(text: string): boolean {
-  const head = text.slice(0, 120).toLowerCase();
-  const n = head.length;
+  const n = Math.min(text.length, 120);
   let piece = 0;
   let start = 0;
   for (let i = 0; ; ) {
-    while (i < n && isAsciiLower(head.charCodeAt(i))) i += 1;
-    if (piece >= 1 && i - start > 1 && head.charCodeAt(i - 1) === 115 && isThirdPersonDuty(head.slice(start, i)))
+    while (i < n && isAsciiLetter(text.charCodeAt(i))) i += 1;
+    if (
+      piece >= 1 &&
+      i - start > 1 &&
+      (text.charCodeAt(i - 1) | 32) === 115 &&
+      isThirdPersonDuty(text.slice(start, i).toLowerCase())
+    )
       return true;
     piece += 1;
     if (piece >= 8 || i >= n) return false;
-    while (i < n && !isAsciiLower(head.charCodeAt(i))) i += 1;
+    while (i < n && !isAsciiLetter(text.charCodeAt(i))) i += 1;
     start = i;
   }
-}
-
-function isAsciiLower(c: number): boolean {
-  return c >= 97 && c <= 122;
 }
 
 /** "builds", "teaches": a duty verb and -s or -es. */
@@ -420,6 +503,7 @@ const HIRING_SLOT = slot(HIRING);
 const ROLE_SUMMARY_SLOT = slot(ROLE_SUMMARY);
 const COMPANY_VOICE_SLOT = slot(COMPANY_VOICE);
 const COMPANY_STATES_NEED_SLOT = slot(COMPANY_STATES_NEED);
+const PRONOUN_OPENING_SLOT = slot(PRONOUN_OPENING);
 
 export function analyseUnit(raw: string): UnitCues {
   begin(foldDiacritics(raw));
@@ -429,7 +513,7 @@ export function analyseUnit(raw: string): UnitCues {
     neither: Math.min(sum(NEITHER_SLOTS), 6),
     hiring: matches(HIRING_SLOT),
     legal: matches(LEGAL_SLOT),
-    companyVoice: matches(COMPANY_VOICE_SLOT) && !matches(COMPANY_STATES_NEED_SLOT),
+    companyVoice: matches(PRONOUN_OPENING_SLOT) && matches(COMPANY_VOICE_SLOT) && !matches(COMPANY_STATES_NEED_SLOT),
     benefit: matches(BENEFIT_SLOT),
     roleSummary: matches(ROLE_SUMMARY_SLOT),
   };
@@ -446,4 +530,4 @@ export function dutyStrength(text: string): number {
 }
 
 // The gate is built here, at module load, rather than on the first parse (a cold start's first request).
-gate = new LiteralGate(GATED);
+gate = newGate();

@@ -7,8 +7,8 @@ import { Tokenizer } from 'htmlparser2';
  * quadratic on 100,000 unclosed tags; the tokens alone are all this needs, in linear time.
  */
 
-/** Whitespace that `\s+` to a space would change: a run of two, or any but the space. */
-const MAY_NEED_SPACES_COLLAPSED = /\s\s|[^\S ]/;
+/** Whitespace that `\s+` to a space would change: one but the space, or a space and another. */
+const MAY_NEED_SPACES_COLLAPSED = /[^\S ]| \s/;
 const BLOCK_TAGS = new Set([
   'address',
   'article',

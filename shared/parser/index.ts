@@ -58,7 +58,7 @@ function parseNormalized(raw: string, contentType: ContentType): ParseResult {
   const requirements: Requirement[] = [];
   const benefits: Benefit[] = [];
   const summary: string[] = [];
-  const seen = new Set<string>();
+  const seen = new SeenItems();
   let skipped = 0;
 
   for (const { unit, label, section, preferred } of labelled) {
@@ -73,9 +73,7 @@ function parseNormalized(raw: string, contentType: ContentType): ParseResult {
       continue;
     }
     // A block pasted twice is listed once, where it first appears.
-    const key = `${label}:${dedupeKey(itemText)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (!seen.add(label, itemText)) continue;
     const evidence = { start: unit.start, end: unit.end, line: unit.line };
     if (label === 'benefit') benefits.push({ text: itemText, section, evidence });
     else if (label === 'responsibility') {
@@ -120,8 +118,8 @@ function parseNormalized(raw: string, contentType: ContentType): ParseResult {
   };
 }
 
-/** Whitespace that `\s+` to a space would change: a run of two, or any but the space. */
-const MAY_NEED_SPACES_COLLAPSED = /\s\s|[^\S ]/;
+/** Whitespace that `\s+` to a space would change: one but the space, or a space and another. */
+const MAY_NEED_SPACES_COLLAPSED = /[^\S ]| \s/;
 /** A code unit past ASCII: a string has one exactly when it has a code point past ASCII. */
 const NON_ASCII = /[\u0080-\uffff]/;
 
@@ -143,6 +141,91 @@ function dedupeKey(text: string): string {
     }
   }
   return words.join(' ');
+}
+
+/**
+ * The items kept so far, as a set of (label, dedupeKey) pairs. Items are looked up by a hash of
+ * their key, computed in one pass over the item without building the key; keys themselves are
+ * only built where two items share a hash, and then kept in a set (whose hashing, unlike this
+ * one, is seeded: crafted collisions cost one key each, never a comparison with every item).
+ */
+class SeenItems {
+  /** The first item with each hash; null once a second came, both keys being then in `keys`. */
+  private readonly byHash = new Map<number, readonly [Label, string] | null>();
+  private readonly keys = new Set<string>();
+
+  /** Adds the item; false when an item with the same label and key is already there. */
+  add(label: Label, text: string): boolean {
+    const hash = keyHash(text);
+    const first = this.byHash.get(hash);
+    if (first === undefined) {
+      this.byHash.set(hash, [label, text]);
+      return true;
+    }
+    if (first !== null) {
+      this.keys.add(`${first[0]}:${dedupeKey(first[1])}`);
+      this.byHash.set(hash, null);
+    }
+    const key = `${label}:${dedupeKey(text)}`;
+    if (this.keys.has(key)) return false;
+    this.keys.add(key);
+    return true;
+  }
+}
+
+/** FNV-1a over the code units of `dedupeKey(text)`, computed without building the key. */
+function keyHash(text: string): number {
+  // In ASCII text, lower-casing is the `| 32` below: no copy of the text.
+  const lower = NON_ASCII.test(text) ? text.toLowerCase() : text;
+  // `| 0`: an int32 from the start, not a double that every step converts.
+  let hash = 0x811c9dc5 | 0;
+  let started = false;
+  let space = false;
+  for (let i = 0; i < lower.length; i += 1) {
+    let c = lower.charCodeAt(i);
+    let pair = false;
+    let word: boolean;
+    if (c < 128) {
+      if (c >= 65 && c <= 90) c |= 32;
+      word = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+    } else if (c >= 0xd800 && c <= 0xdbff && isLowSurrogate(lower.charCodeAt(i + 1))) {
+      pair = true;
+      word = LETTER_OR_NUMBER.test(lower.slice(i, i + 2));
+    } else word = isLetterOrNumber(c);
+    if (!word) {
+      space = started;
+      continue;
+    }
+    if (space) hash = Math.imul(hash ^ 32, 0x01000193);
+    hash = Math.imul(hash ^ c, 0x01000193);
+    if (pair) {
+      i += 1;
+      hash = Math.imul(hash ^ lower.charCodeAt(i), 0x01000193);
+    }
+    started = true;
+    space = false;
+  }
+  return hash;
+}
+
+function isLowSurrogate(c: number): boolean {
+  return c >= 0xdc00 && c <= 0xdfff;
+}
+
+const LETTER_OR_NUMBER = /^[\p{L}\p{N}]$/u;
+/**
+ * Per UTF-16 code unit past ASCII: 0 not yet known, 1 a letter or number (`[\p{L}\p{N}]`), 2
+ * neither. A table of characters, filled in as they are met rather than all 65,536 at load.
+ */
+const LETTER_OR_NUMBER_UNITS = new Uint8Array(0x10000);
+
+function isLetterOrNumber(c: number): boolean {
+  let known = LETTER_OR_NUMBER_UNITS[c] as number;
+  if (known === 0) {
+    known = LETTER_OR_NUMBER.test(String.fromCharCode(c)) ? 1 : 2;
+    LETTER_OR_NUMBER_UNITS[c] = known;
+  }
+  return known === 1;
 }
 
 function requirementOf(text: string, section: string | null, preferred: boolean, evidence: Requirement['evidence']) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { CUE_PATTERNS } from './cues';
-import { anchorsOf, LiteralGate, leadsOf } from './literal-gate';
+import { anchoredAtStart, anchorsOf, LiteralGate, leadsOf } from './literal-gate';
 
 describe('anchorsOf', () => {
   test.each([
@@ -37,11 +37,13 @@ describe('leadsOf', () => {
     [/(?:also )?be (?:able|willing)/i, ['also b', 'be abl', 'be wil']],
     [/(?:^|\bwe )will/i, ['will', 'we wil']],
     [/\d+ years/, [...'0123456789']],
+    [/(?:\d+ )?years/, [...'0123456789', 'years']],
+    [/^(?:(?:a|the|\d+) ){0,2}skills/i, ['a', 'the', ...'0123456789', 'skills']],
   ])('reads the literal strings every match of %s starts with: %j', (re, leads) => {
     expect(leadsOf(re)?.sort()).toEqual([...leads].sort());
   });
 
-  test.each([[/\s+years/], [/(?:\w+ )?manage/], [/(?:\s|we )will/]])(
+  test.each([[/\s+years/], [/(?:\w+ )?manage/], [/(?:\s|we )will/], [/(?:\d+ )?\w+/]])(
     'gives none where a match may start otherwise: %s',
     (re) => {
       expect(leadsOf(re)).toBeNull();
@@ -49,7 +51,39 @@ describe('leadsOf', () => {
   );
 });
 
+describe('anchoredAtStart', () => {
+  test.each([
+    [/^abc/, true],
+    [/(?:^a|^b)c/i, true],
+    [/^(?:x )?y/, true],
+    [/^abc/m, false],
+    [/^a|b/, false],
+    [/(?:^a)?b/, false],
+    [/\bthe/, false],
+  ])('%s: %s', (re, anchored) => {
+    expect(anchoredAtStart(re)).toBe(anchored);
+  });
+});
+
 describe('LiteralGate', () => {
+  it('tries a regex anchored at the start only where the text starts', () => {
+    const gate = new LiteralGate([/^(?:the )?manager\b/i, /\bmanager\b/i]);
+    gate.scan('A manager');
+    expect([gate.may(0), gate.test(0), gate.test(1)]).toEqual([false, false, true]);
+    gate.scan('The manager');
+    expect([gate.may(0), gate.test(0), gate.test(1)]).toEqual([true, true, true]);
+    gate.scan('Managers');
+    expect([gate.may(0), gate.test(0), gate.test(1)]).toEqual([true, false, false]);
+  });
+
+  it('runs the regexes it is told to without looking for their anchors', () => {
+    const gate = new LiteralGate([/\bexperience\b/i, /\bdegree\b/i], [0]);
+    gate.scan('nothing here');
+    expect([gate.may(0), gate.may(1), gate.test(0)]).toEqual([true, false, false]);
+    gate.scan('Experience');
+    expect(gate.test(0)).toBe(true);
+  });
+
   it('rules out the regexes whose anchors a text lacks, and no other', () => {
     const gate = new LiteralGate([/\bexperience\b/i, /\bdegree\b/i, /\p{L}{3}/u]);
     gate.scan('A DEGREE in nursing');
@@ -95,6 +129,33 @@ describe('LiteralGate', () => {
         });
       }),
       { numRuns: 3000, seed: 7 },
+    );
+  });
+});
+
+describe('LiteralGate on texts that start with leads', () => {
+  it('answers for every cue regex what the regex itself answers', () => {
+    const gate = new LiteralGate(CUE_PATTERNS);
+    const leads = [...new Set(CUE_PATTERNS.flatMap((re) => (anchoredAtStart(re) ? (leadsOf(re) ?? []) : [])))];
+    const words = [...new Set(CUE_PATTERNS.flatMap((re) => anchorsOf(re) ?? []))];
+    const piece = fc.oneof(
+      fc.constantFrom(...words),
+      fc.constantFrom(' ', ', ', '. ', 'ing ', 's ', 'ed ', '\u017f', '\u212a', 'é', '’', 'we ', 'the '),
+      fc.string({ maxLength: 4 }),
+    );
+    const lead = fc.oneof(
+      fc.constantFrom(...leads),
+      fc.constantFrom(...leads).map((p) => p.toUpperCase()),
+    );
+    fc.assert(
+      fc.property(lead, fc.array(piece, { maxLength: 8 }), fc.boolean(), (first, parts, spaced) => {
+        const text = first + parts.join(spaced ? ' ' : '');
+        gate.scan(text);
+        CUE_PATTERNS.forEach((re, k) => {
+          expect(gate.test(k)).toBe(re.test(text));
+        });
+      }),
+      { numRuns: 3000, seed: 8 },
     );
   });
 });

@@ -27,6 +27,10 @@ interface Literals {
   need: Strings | null;
   /** Every match of the node starts with one of these; null when nothing is known. */
   lead: Strings | null;
+  /** Every match of the node starts at the start of the text (`^`, without the `m` flag). */
+  start?: boolean;
+  /** For a node that may match nothing: every match that is not empty starts with one of these. */
+  optionalLead?: Strings | null;
 }
 
 const MAX_EXACT = 1024;
@@ -40,9 +44,12 @@ const ENOUGH_LENGTH = 5;
  */
 const MAX_ANCHORS = 64;
 const MAX_ANCHOR_LENGTH = 6;
+/** Leads of a regex anchored at the start are looked for at the start only, in a trie: many cost little. */
+const MAX_START_LEADS = 1024;
 
 const NOTHING: Literals = { exact: null, need: null, lead: null };
 const EMPTY: Literals = { exact: [''], need: null, lead: null };
+const CARET: Literals = { exact: [''], need: null, lead: null, start: true };
 const DIGITS: Literals = { exact: [...'0123456789'], need: null, lead: null };
 
 function isAsciiLiteral(c: number): boolean {
@@ -100,13 +107,19 @@ function sequence(items: readonly Literals[]): Literals {
   let lead: Strings | null = null;
   let leading = true;
   let leadRun: Strings = [''];
+  // Optional items before anything else ("(?:the )?(?:\w+ )?manager"): a match starts with one of
+  // theirs, or, where each is skipped, as the rest does.
+  const optionalLeads: string[] = [];
   for (const item of items) {
     if (leading) {
       const longer = item.exact === null ? null : product(leadRun, item.exact);
+      const atStart = leadRun.length === 1 && leadRun[0] === '';
       if (longer !== null) leadRun = longer;
+      else if (atStart && usable(item.optionalLead ?? null) !== null)
+        optionalLeads.push(...(item.optionalLead as Strings));
       else {
         leading = false;
-        lead = leadRun.length === 1 && leadRun[0] === '' && item.exact === null ? leadOf(item) : usable(leadRun);
+        lead = atStart && item.exact === null ? leadOf(item) : usable(leadRun);
       }
     }
     best = better(best, needOf(item));
@@ -124,8 +137,9 @@ function sequence(items: readonly Literals[]): Literals {
     exact = exact === null ? null : product(exact, item.exact);
   }
   if (leading) lead = usable(leadRun);
+  if (lead !== null && optionalLeads.length > 0) lead = unique([...optionalLeads, ...lead]);
   best = better(best, usable(run));
-  return { exact, need: best, lead };
+  return { exact, need: best, lead, start: items[0]?.start === true };
 }
 
 function alternation(branches: readonly Literals[]): Literals {
@@ -147,17 +161,18 @@ function alternation(branches: readonly Literals[]): Literals {
     exact: exact === null ? null : unique(exact),
     need: need === null ? null : unique(need),
     lead: lead === null ? null : unique(lead),
+    start: branches.every((b) => b.start === true),
   };
 }
 
 function quantified(atom: Literals, min: number, max: number): Literals {
   if (min === 0) {
     if (max === 1 && atom.exact !== null) return { exact: unique(['', ...atom.exact]), need: null, lead: null };
-    return NOTHING;
+    return { exact: null, need: null, lead: null, optionalLead: leadOf(atom) };
   }
   if (min === 1 && max === 1) return atom;
   // The first repetition starts the match.
-  return { exact: null, need: needOf(atom), lead: leadOf(atom) };
+  return { exact: null, need: needOf(atom), lead: leadOf(atom), start: atom.start };
 }
 
 /** A recursive-descent reader of the regex syntax, conservative wherever it is unsure. */
@@ -215,7 +230,8 @@ class Reader {
     if (c === '[') return this.characterClass();
     if (c === '\\') return this.escape();
     this.at++;
-    if (c === '^' || c === '$') return EMPTY;
+    if (c === '^') return CARET;
+    if (c === '$') return EMPTY;
     if (c === '.') return NOTHING;
     return single(c);
   }
@@ -304,6 +320,11 @@ export function anchorsOf(re: RegExp): string[] | null {
   return minimal(minimal(need).map((a) => a.slice(0, MAX_ANCHOR_LENGTH)));
 }
 
+/** Whether every match of a regex starts at the start of the text. */
+export function anchoredAtStart(re: RegExp): boolean {
+  return !re.flags.includes('m') && new Reader(re.source).read().start === true;
+}
+
 /** Anchors that start every match of a regex, lower-cased; null when it has none usable. */
 export function leadsOf(re: RegExp): string[] | null {
   const lead = leadOf(new Reader(re.source).read());
@@ -329,17 +350,22 @@ const EXTRA_FOLDS: ReadonlyArray<readonly [number, string]> = [
  * Regexes behind one literal scan: `scan(text)`, then `test(k)` says whether regex k matches
  * `text`, as `regexes[k].test(text)` would, running it only when its anchors occur. A regex whose
  * anchors start every match ("leads") is only tried where one starts, sticky, instead of being
- * searched through the text.
+ * searched through the text; one anchored at the start (`^`) only where the text starts, so its
+ * leads are looked for there alone, outside the automaton.
  */
 export class LiteralGate {
   private readonly words: number;
   /** Alphabet index of each UTF-16 code unit, case-folded; 0 for characters in no anchor. */
   private readonly classes = new Uint8Array(0x10000);
   private readonly width: number;
-  /** The DFA: next state of state s on class c at s * width + c (16 bits: half the cache lines). */
+  /**
+   * The DFA: next state of state s on class c at (s << shift) + c (rows a power of two wide: a
+   * shift, not a multiply; 16 bits: half the cache lines).
+   */
   private readonly delta: Uint16Array | Int32Array;
-  /** Whether anchors end at the state (or at a state its suffix reaches). */
-  private readonly ends: Uint8Array;
+  private readonly shift: number;
+  /** The states where anchors end (or where a suffix of the text reaches one) are this one and after. */
+  private readonly firstEnd: number;
   /** Bits of the regexes whose anchors end at each state, `words` words per state. */
   private readonly bits: Int32Array;
   /** Bits of the regexes without anchors: always run. */
@@ -349,23 +375,56 @@ export class LiteralGate {
   private readonly leadFirst: Int32Array;
   private readonly leadRegex: Int32Array;
   private readonly leadLength: Int32Array;
+  /**
+   * The leads of the regexes anchored at the start (whose matches all start at 0): a trie walked
+   * from the text's first character only. Child of node n on class c at n * width + c (0: none);
+   * the leads ending at node n are of regexes `startRegex[j]`, j from `startFirst[n]` to `startFirst[n + 1]`.
+   */
+  private readonly startTrie: Int32Array;
+  private readonly startFirst: Int32Array;
+  private readonly startRegex: Int32Array;
+  private readonly startDepth: number;
   /** Per regex: tried at its leads only. */
   private readonly byLead: Uint8Array;
   private readonly sticky: Array<RegExp | null>;
-  /** Where leads start in the text scanned last: regex, position, in pairs. */
-  private hits = new Int32Array(64);
+  /**
+   * Where leads start in the text scanned last, a list per regex: its last hit is `hitHead[k]`,
+   * hit j is at `hitAt[j]` and follows hit `hitNext[j]` (-1 ends a list).
+   */
+  private readonly hitHead: Int32Array;
+  private hitAt = new Int32Array(64);
+  private hitNext = new Int32Array(64);
   private hitCount = 0;
   private text = '';
 
-  constructor(private readonly regexes: readonly RegExp[]) {
+  /**
+   * `always`: regexes to run without looking for their anchors, when the caller has a cheaper
+   * precondition for them and their anchors are in most texts (each anchor slows the scan).
+   */
+  constructor(
+    private readonly regexes: readonly RegExp[],
+    always: Iterable<number> = [],
+  ) {
     this.words = Math.max(1, Math.ceil(regexes.length / 32));
     this.always = new Int32Array(this.words);
     this.found = new Int32Array(this.words);
     this.byLead = new Uint8Array(regexes.length);
+    this.hitHead = new Int32Array(regexes.length);
     this.sticky = regexes.map(() => null);
     const entries: Array<[string, number]> = [];
+    const startEntries: Array<[string, number]> = [];
+    const unanchored = new Set(always);
     regexes.forEach((re, k) => {
+      if (unanchored.has(k)) {
+        this.always[k >> 5] = (this.always[k >> 5] as number) | (1 << (k & 31));
+        return;
+      }
       const leads = leadsOf(re);
+      if (leads !== null && leads.length <= MAX_START_LEADS && anchoredAtStart(re)) {
+        this.byLead[k] = 1;
+        for (const a of leads) startEntries.push([a, k]);
+        return;
+      }
       if (leads !== null && leads.length <= MAX_ANCHORS) {
         this.byLead[k] = 1;
         for (const a of leads) entries.push([a, k]);
@@ -377,7 +436,7 @@ export class LiteralGate {
       else for (const a of anchors) entries.push([a, k]);
     });
     const index = new Map<number, number>();
-    for (const [a] of entries) {
+    for (const [a] of [...entries, ...startEntries]) {
       for (let i = 0; i < a.length; i++) if (!index.has(a.charCodeAt(i))) index.set(a.charCodeAt(i), index.size + 1);
     }
     if (index.size > 254) throw new Error('literal gate: alphabet too large');
@@ -411,74 +470,125 @@ export class LiteralGate {
     // Failure links, breadth first, folded into a full transition table.
     const states = children.length;
     const width = this.width;
-    this.delta = states <= 0xffff ? new Uint16Array(states * width) : new Int32Array(states * width);
-    this.ends = new Uint8Array(states);
-    this.bits = new Int32Array(states * this.words);
+    const words = this.words;
+    const delta = new Int32Array(states * width);
+    const ends = new Uint8Array(states);
+    const bits = new Int32Array(states * words);
+    const mark = (s: number, failTo: number) => {
+      for (const k of own[s] as ReadonlySet<number>)
+        bits[s * words + (k >> 5)] = (bits[s * words + (k >> 5)] as number) | (1 << (k & 31));
+      let any = 0;
+      for (let i = 0; i < words; i++) {
+        if (s !== 0) bits[s * words + i] = (bits[s * words + i] as number) | (bits[failTo * words + i] as number);
+        any |= bits[s * words + i] as number;
+      }
+      ends[s] = any === 0 ? 0 : 1;
+    };
     const fail = new Int32Array(states);
     const leads: Array<Array<[number, number]>> = children.map(() => []);
     const queue: number[] = [];
     for (let c = 1; c < width; c++) {
       const child = (children[0] as Map<number, number>).get(c);
       if (child !== undefined) {
-        this.delta[c] = child;
+        delta[c] = child;
         queue.push(child);
       }
     }
-    this.mark(0, own);
+    mark(0, 0);
     for (let q = 0; q < queue.length; q++) {
       const s = queue[q] as number;
-      this.mark(s, own, fail[s] as number);
+      mark(s, fail[s] as number);
       const here = leads[s] as Array<[number, number]>;
       for (const k of own[s] as Set<number>) if (this.byLead[k] === 1) here.push([k, depth[s] as number]);
       here.push(...(leads[fail[s] as number] as Array<[number, number]>));
       for (let c = 1; c < width; c++) {
         const child = (children[s] as Map<number, number>).get(c);
-        const viaFail = this.delta[(fail[s] as number) * width + c] as number;
-        if (child === undefined) this.delta[s * width + c] = viaFail;
+        const viaFail = delta[(fail[s] as number) * width + c] as number;
+        if (child === undefined) delta[s * width + c] = viaFail;
         else {
           fail[child] = viaFail;
-          this.delta[s * width + c] = child;
+          delta[s * width + c] = child;
           queue.push(child);
         }
       }
     }
+
+    // Laid out for the scan: the states where anchors end numbered last, so that one comparison
+    // tells them (the root, where no anchor ends, stays state 0).
+    const order: number[] = [];
+    for (let s = 0; s < states; s++) if (ends[s] === 0) order.push(s);
+    this.firstEnd = order.length;
+    for (let s = 0; s < states; s++) if (ends[s] === 1) order.push(s);
+    const renamed = new Int32Array(states);
+    order.forEach((s, i) => {
+      renamed[s] = i;
+    });
+    const shift = Math.ceil(Math.log2(width));
+    this.shift = shift;
+    this.delta = states <= 0xffff ? new Uint16Array(states << shift) : new Int32Array(states << shift);
+    this.bits = new Int32Array(states * words);
     this.leadFirst = new Int32Array(states + 1);
     const leadRegex: number[] = [];
     const leadLength: number[] = [];
-    for (let s = 0; s < states; s++) {
-      this.leadFirst[s] = leadRegex.length;
+    order.forEach((s, i) => {
+      for (let c = 0; c < width; c++) this.delta[(i << shift) + c] = renamed[delta[s * width + c] as number] as number;
+      for (let w = 0; w < words; w++) this.bits[i * words + w] = bits[s * words + w] as number;
+      this.leadFirst[i] = leadRegex.length;
       for (const [k, length] of leads[s] as Array<[number, number]>) {
         leadRegex.push(k);
         leadLength.push(length);
       }
-    }
+    });
     this.leadFirst[states] = leadRegex.length;
     this.leadRegex = Int32Array.from(leadRegex);
     this.leadLength = Int32Array.from(leadLength);
-  }
 
-  private mark(s: number, own: ReadonlyArray<ReadonlySet<number>>, failTo = 0): void {
-    const w = this.words;
-    const bits = this.bits;
-    for (const k of own[s] as ReadonlySet<number>)
-      bits[s * w + (k >> 5)] = (bits[s * w + (k >> 5)] as number) | (1 << (k & 31));
-    if (s !== 0)
-      for (let i = 0; i < w; i++) bits[s * w + i] = (bits[s * w + i] as number) | (bits[failTo * w + i] as number);
-    let any = 0;
-    for (let i = 0; i < w; i++) any |= bits[s * w + i] as number;
-    this.ends[s] = any === 0 ? 0 : 1;
+    // The start trie: node 0 is the root, and no child is node 0.
+    const startChildren: Array<Map<number, number>> = [new Map()];
+    const startOwn: number[][] = [[]];
+    let startDepth = 0;
+    for (const [a, k] of startEntries) {
+      let n = 0;
+      for (let i = 0; i < a.length; i++) {
+        const cls = index.get(a.charCodeAt(i)) as number;
+        let next = (startChildren[n] as Map<number, number>).get(cls);
+        if (next === undefined) {
+          next = startChildren.push(new Map()) - 1;
+          startOwn.push([]);
+          (startChildren[n] as Map<number, number>).set(cls, next);
+        }
+        n = next;
+      }
+      (startOwn[n] as number[]).push(k);
+      startDepth = Math.max(startDepth, a.length);
+    }
+    this.startDepth = startDepth;
+    this.startTrie = new Int32Array(startChildren.length * width);
+    startChildren.forEach((map, n) => {
+      for (const [cls, child] of map) this.startTrie[n * width + cls] = child;
+    });
+    this.startFirst = new Int32Array(startChildren.length + 1);
+    const startRegex: number[] = [];
+    startOwn.forEach((ks, n) => {
+      this.startFirst[n] = startRegex.length;
+      startRegex.push(...ks);
+    });
+    this.startFirst[startChildren.length] = startRegex.length;
+    this.startRegex = Int32Array.from(startRegex);
   }
 
   /** Which regexes may match the text, and where their leads start; read with `may` and `test`. */
   scan(text: string): this {
-    const { classes, delta, ends, bits, width, words, found, leadFirst, leadRegex, leadLength } = this;
+    const { classes, delta, shift, firstEnd, bits, words, found, leadFirst, leadRegex, leadLength } = this;
     found.set(this.always);
-    this.text = text;
+    this.hitHead.fill(-1);
     this.hitCount = 0;
+    this.text = text;
+    this.scanStart(text);
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      s = delta[s * width + (classes[text.charCodeAt(i)] as number)] as number;
-      if (ends[s] === 0) continue;
+      s = delta[(s << shift) + (classes[text.charCodeAt(i)] as number)] as number;
+      if (s < firstEnd) continue;
       for (let w = 0; w < words; w++) found[w] = (found[w] as number) | (bits[s * words + w] as number);
       const last = leadFirst[s + 1] as number;
       for (let j = leadFirst[s] as number; j < last; j++)
@@ -487,15 +597,41 @@ export class LiteralGate {
     return this;
   }
 
-  private hit(k: number, at: number): void {
-    if (this.hitCount + 2 > this.hits.length) {
-      const grown = new Int32Array(this.hits.length * 2);
-      grown.set(this.hits);
-      this.hits = grown;
+  /** The leads of the regexes anchored at the start, where the text starts. */
+  private scanStart(text: string): void {
+    const { classes, startTrie, startFirst, startRegex, width, found, hitHead } = this;
+    const depth = Math.min(text.length, this.startDepth);
+    let n = 0;
+    for (let i = 0; i < depth; i++) {
+      n = startTrie[n * width + (classes[text.charCodeAt(i)] as number)] as number;
+      if (n === 0) return;
+      const last = startFirst[n + 1] as number;
+      for (let j = startFirst[n] as number; j < last; j++) {
+        const k = startRegex[j] as number;
+        if ((hitHead[k] as number) >= 0) continue;
+        found[k >> 5] = (found[k >> 5] as number) | (1 << (k & 31));
+        this.hit(k, 0);
+      }
     }
-    this.hits[this.hitCount] = k;
-    this.hits[this.hitCount + 1] = at;
-    this.hitCount += 2;
+  }
+
+  /** Records that a lead of regex k starts at `at`. */
+  private hit(k: number, at: number): void {
+    const j = this.hitCount;
+    if (j === this.hitAt.length) this.growHits();
+    this.hitAt[j] = at;
+    this.hitNext[j] = this.hitHead[k] as number;
+    this.hitHead[k] = j;
+    this.hitCount = j + 1;
+  }
+
+  private growHits(): void {
+    const at = new Int32Array(this.hitAt.length * 2);
+    at.set(this.hitAt);
+    this.hitAt = at;
+    const next = new Int32Array(this.hitNext.length * 2);
+    next.set(this.hitNext);
+    this.hitNext = next;
   }
 
   /** Whether regex k may match the text scanned last (its anchors occur there). */
@@ -514,10 +650,8 @@ export class LiteralGate {
       sticky = new RegExp(re.source, `${re.flags.replace(/[gy]/g, '')}y`);
       this.sticky[k] = sticky;
     }
-    const hits = this.hits;
-    for (let j = 0; j < this.hitCount; j += 2) {
-      if (hits[j] !== k) continue;
-      sticky.lastIndex = hits[j + 1] as number;
+    for (let j = this.hitHead[k] as number; j >= 0; j = this.hitNext[j] as number) {
+      sticky.lastIndex = this.hitAt[j] as number;
       if (sticky.test(this.text)) return true;
     }
     return false;

@@ -17,13 +17,62 @@ const CONTROL = /[\u0000-\u0008\u000e-\u001f\u007f]/g;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_OR_REPLACEMENT = /[\u0000-\u0008\u000e-\u001f\u007f\ufffd]/g;
 
+/** What the space replacements in `normalize` replace or remove. */
+const ODD_SPACE = /[\t\u00a0\u00ad\u2000-\u200d\u2028\u2029\u202f\u205f\u2060\u3000]/;
+
 /** Plain text with at least this many HTML tags is HTML that lost its content type. */
 const STRAY_HTML_TAG_THRESHOLD = 3;
 
 export function normalize(input: string, contentType: ContentType): Normalized {
   const repairs: Normalized['repairs'] = new Set();
-  let text = input.toWellFormed();
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // Most texts need none of the repairs: one search rules them all out.
+  let text = MAY_NEED_REPAIR.test(input) ? repair(input, repairs) : withoutBom(input);
+
+  if (contentType === 'text/html') {
+    text = htmlToText(text);
+  } else if (countHtmlTags(text, STRAY_HTML_TAG_THRESHOLD) >= STRAY_HTML_TAG_THRESHOLD) {
+    repairs.add('markup');
+    text = htmlToText(text.replace(/\n{2,}/g, '<p>').replace(/\n/g, '<br>'));
+  } else {
+    const decoded = decodeEntities(text);
+    if (decoded !== text) repairs.add('markup');
+    text = decoded;
+  }
+
+  if (contentType !== 'text/html') text = boldRunsToHeadings(text);
+  text = text.normalize('NFKC');
+  // Most texts have none of these: one search rules out the three replacements.
+  if (ODD_SPACE.test(text)) {
+    text = text
+      .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
+      .replace(/[\u200b-\u200d\u2060\u00ad]/g, '')
+      .replace(/\u2028|\u2029/g, '\n');
+  }
+  // Per line: collapse runs of spaces, trim; at most one blank line in a row (paragraph breaks matter).
+  const lines = text.split('\n').map((line) => (line.includes('  ') ? line.replace(/ {2,}/g, ' ') : line).trim());
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
+    kept.push(line);
+  }
+  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
+  return { text: kept.join('\n'), repairs };
+}
+
+/**
+ * What `repair` acts on: lone surrogates, a carriage return, control characters, replacement
+ * marks, and the Latin-1 letters that start mojibake.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+const MAY_NEED_REPAIR = /[\u0000-\u0008\u000d-\u001f\u007f\u00c2-\u00f4\ud800-\udfff\ufffd]/;
+
+function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Well-formed UTF-16, no byte-order mark, \n line ends, no control characters, no mojibake. */
+function repair(input: string, repairs: Normalized['repairs']): string {
+  let text = withoutBom(input.toWellFormed());
   text = text.replace(/\r\n?/g, '\n');
 
   const controls = countMatches(text, CONTROL_OR_REPLACEMENT, text.length);
@@ -39,33 +88,7 @@ export function normalize(input: string, contentType: ContentType): Normalized {
     repairs.add('mojibake');
     text = fixed;
   }
-
-  if (contentType === 'text/html') {
-    text = htmlToText(text);
-  } else if (countHtmlTags(text, STRAY_HTML_TAG_THRESHOLD) >= STRAY_HTML_TAG_THRESHOLD) {
-    repairs.add('markup');
-    text = htmlToText(text.replace(/\n{2,}/g, '<p>').replace(/\n/g, '<br>'));
-  } else {
-    const decoded = decodeEntities(text);
-    if (decoded !== text) repairs.add('markup');
-    text = decoded;
-  }
-
-  if (contentType !== 'text/html') text = boldRunsToHeadings(text);
-  text = text.normalize('NFKC');
-  text = text
-    .replace(/[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]/g, ' ')
-    .replace(/[\u200b-\u200d\u2060\u00ad]/g, '')
-    .replace(/\u2028|\u2029/g, '\n');
-  // Per line: collapse runs of spaces, trim; at most one blank line in a row (paragraph breaks matter).
-  const lines = text.split('\n').map((line) => line.replace(/ {2,}/g, ' ').trim());
-  const kept: string[] = [];
-  for (const line of lines) {
-    if (line === '' && (kept.length === 0 || kept[kept.length - 1] === '')) continue;
-    kept.push(line);
-  }
-  while (kept.length > 0 && kept[kept.length - 1] === '') kept.pop();
-  return { text: kept.join('\n'), repairs };
+  return text;
 }
 
 /**
