@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { setImmediate } from 'node:timers/promises';
 import type { AppConfig } from '../config/app-config';
 import type { ParseResult } from '../contracts/validate';
 import type { DocumentInput, ReparseCandidate, Repository, StoredDocument, StoreParseOutcome } from '../db/repository';
@@ -336,6 +337,10 @@ export function createJobDescriptionService(deps: ServiceDeps) {
               if (isAppError(error) && error.retryable) throw error;
               failures.push({ documentId: candidate.id, code: isAppError(error) ? error.code : 'INTERNAL' });
             }
+            // Parsing never waits on I/O, so without this the previous batch's transaction would
+            // take its next step (BEGIN, locks, insert, promote, COMMIT: each an answer to read)
+            // only once this whole batch is parsed, and the two would not overlap at all.
+            await setImmediate();
           }
           await storing;
           storing = storeBatch(repo, parsed, failures, request.force, outcome);
