@@ -22,6 +22,7 @@
  *   lines that start with one of their words and have a colon (or dash);
  * - amounts are looked for only just before digits, and read lazily.
  */
+import { isSpaceCode } from './regex';
 import type { Metadata } from './types';
 
 export interface MetadataInput {
@@ -77,23 +78,6 @@ function charSet(chars: string): ReadonlySet<number> {
   return set;
 }
 
-/** Whether a UTF-16 code unit is whitespace: what `\s` matches and String#trim removes. */
-function isSpace(c: number): boolean {
-  if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 function squash(s: string): string {
   return NEEDS_SQUASH.test(s) ? s.replace(SPACE_RUN, ' ').trim() : s.trim();
 }
@@ -104,12 +88,12 @@ function trimChars(s: string, lead: ReadonlySet<number>, trail: ReadonlySet<numb
   let end = s.length;
   while (start < end) {
     const c = s.charCodeAt(start);
-    if (!lead.has(c) && !isSpace(c)) break;
+    if (!lead.has(c) && !isSpaceCode(c)) break;
     start++;
   }
   while (end > start) {
     const c = s.charCodeAt(end - 1);
-    if (!trail.has(c) && !isSpace(c)) break;
+    if (!trail.has(c) && !isSpaceCode(c)) break;
     end--;
   }
   return start === 0 && end === s.length ? s : s.slice(start, end);
@@ -308,7 +292,7 @@ const DASH = /[-–—]/;
 /** Where stripMarkup(raw) starts in raw: the first character that is neither leading markup nor whitespace. */
 function leadStart(raw: string): number {
   let k = 0;
-  while (k < raw.length && (LEAD_MARKUP.has(raw.charCodeAt(k)) || isSpace(raw.charCodeAt(k)))) k++;
+  while (k < raw.length && (LEAD_MARKUP.has(raw.charCodeAt(k)) || isSpaceCode(raw.charCodeAt(k)))) k++;
   return k;
 }
 
@@ -966,26 +950,26 @@ function windowStart(text: string, q: number, window: number, floor: number): nu
   if (window === ONE_BEFORE) return q - 1;
   let j = q;
   if (window === SENTENCE_START_BEFORE) {
-    while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
+    while (j > floor && isSpaceCode(text.charCodeAt(j - 1))) j--;
     return j - 2;
   }
   if (window === NAME_BEFORE) {
     // Tokens wholly between a match's start and its verb are name words (upper case), joiners, is/are
     // or adverbs; the first other token going back holds the start or comes before it.
-    while (j > floor && !isSpace(text.charCodeAt(j - 1))) j--;
+    while (j > floor && !isSpaceCode(text.charCodeAt(j - 1))) j--;
     for (let n = 0; n < NAME_TOKENS && j > floor; n++) {
-      while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
+      while (j > floor && isSpaceCode(text.charCodeAt(j - 1))) j--;
       const end = j;
-      while (j > floor && !isSpace(text.charCodeAt(j - 1))) j--;
+      while (j > floor && !isSpaceCode(text.charCodeAt(j - 1))) j--;
       const c = text.charCodeAt(j);
       if (c >= 0x61 && c <= 0x7a && !isNameLowerToken(text, j, end)) return j;
     }
     return j;
   }
-  while (j > floor && !isSpace(text.charCodeAt(j - 1))) j--;
+  while (j > floor && !isSpaceCode(text.charCodeAt(j - 1))) j--;
   for (let n = 0; n < window && j > floor; n++) {
-    while (j > floor && isSpace(text.charCodeAt(j - 1))) j--;
-    while (j > floor && !isSpace(text.charCodeAt(j - 1))) j--;
+    while (j > floor && isSpaceCode(text.charCodeAt(j - 1))) j--;
+    while (j > floor && !isSpaceCode(text.charCodeAt(j - 1))) j--;
   }
   return j;
 }
@@ -1202,9 +1186,9 @@ function upperAt(text: string, k: number): boolean {
 /** Start of the whitespace-delimited token before the whitespace before q; -1 if no whitespace or token precedes q. */
 function tokenBefore(text: string, q: number): number {
   let j = q;
-  while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+  while (j > 0 && isSpaceCode(text.charCodeAt(j - 1))) j--;
   if (j === q || j === 0) return -1;
-  while (j > 0 && !isSpace(text.charCodeAt(j - 1))) j--;
+  while (j > 0 && !isSpaceCode(text.charCodeAt(j - 1))) j--;
   return j;
 }
 
@@ -1217,7 +1201,7 @@ function nameEndsBefore(text: string, q: number, glue: string): boolean {
   const start = tokenBefore(text, q);
   if (start < 0) return false;
   if (text.charCodeAt(start) === 0x28 || upperAt(text, start)) return true;
-  for (let k = start; k < q && !isSpace(text.charCodeAt(k)); k++) {
+  for (let k = start; k < q && !isSpaceCode(text.charCodeAt(k)); k++) {
     if (glue.includes(text.charAt(k)) && upperAt(text, k + 1)) return true;
   }
   return false;
@@ -1471,7 +1455,7 @@ function isHeading(line: string): boolean {
     let end = line.length;
     while (end > 0 && isHeadingEnd(line.charCodeAt(end - 1))) end--;
     let start = 0;
-    while (start < end && isSpace(line.charCodeAt(start))) start++;
+    while (start < end && isSpaceCode(line.charCodeAt(start))) start++;
     if (end - start > MAX_HEADING_LENGTH) return false;
   }
   const h = line.toLowerCase().replace(HEADING_END, '').trim();
@@ -1479,7 +1463,7 @@ function isHeading(line: string): boolean {
 }
 
 function isHeadingEnd(c: number): boolean {
-  return c === 0x3a || c === 0xff1a || c === 0x2e || c === 0x21 || isSpace(c);
+  return c === 0x3a || c === 0xff1a || c === 0x2e || c === 0x21 || isSpaceCode(c);
 }
 
 const LOCATION_WORDS =
@@ -2147,10 +2131,10 @@ function wordAndNext(text: string, q: number): Int32Array {
   out[0] = end;
   let j = end;
   for (let n = 0; n < 2; n++) {
-    if (j >= text.length || !isSpace(text.charCodeAt(j))) break;
-    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (j >= text.length || !isSpaceCode(text.charCodeAt(j))) break;
+    while (j < text.length && isSpaceCode(text.charCodeAt(j))) j++;
     out[1 + 2 * n] = j;
-    while (j < text.length && !isSpace(text.charCodeAt(j))) j++;
+    while (j < text.length && !isSpaceCode(text.charCodeAt(j))) j++;
     out[2 + 2 * n] = j;
   }
   return out;
@@ -2384,14 +2368,14 @@ function hiringVerbAccepted(text: string, q: number): boolean {
   let start = tokenBefore(text, q);
   if (start < 0) return false;
   let end = start;
-  while (end < q && !isSpace(text.charCodeAt(end))) end++;
+  while (end < q && !isSpaceCode(text.charCodeAt(end))) end++;
   let word = text.slice(start, end);
   if (HIRING_ADVERBS.has(word)) {
     const adverbStart = start;
     start = tokenBefore(text, adverbStart);
     if (start < 0) return false;
     end = start;
-    while (end < adverbStart && !isSpace(text.charCodeAt(end))) end++;
+    while (end < adverbStart && !isSpaceCode(text.charCodeAt(end))) end++;
     word = text.slice(start, end);
   }
   return (word === 'is' || word === 'are') && nameEndsBefore(text, start, '.!?:');
@@ -2427,7 +2411,7 @@ const COMPANY_IS_SEARCH = anchored(
   COMPANY_IS,
   '=is =was =est =ist =es',
   NAME_BEFORE,
-  (text, p) => sentenceMark(text, p) || (isSpace(text.charCodeAt(p)) && text.charCodeAt(p + 1) === 0x2d),
+  (text, p) => sentenceMark(text, p) || (isSpaceCode(text.charCodeAt(p)) && text.charCodeAt(p + 1) === 0x2d),
   false,
   (text, q) => nameEndsBefore(text, q, '.!?-'),
 );
@@ -3002,7 +2986,7 @@ function mayStartAmount(c: number): boolean {
     case 0x20b9: // ₹
       return true;
     default:
-      return isSpace(c);
+      return isSpaceCode(c);
   }
 }
 

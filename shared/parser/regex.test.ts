@@ -1,4 +1,4 @@
-import { foldDiacritics } from './regex';
+import { foldDiacritics, isSpaceCode } from './regex';
 
 describe('foldDiacritics', () => {
   it('folds accents away', () => {
@@ -10,6 +10,16 @@ describe('foldDiacritics', () => {
       for (const text of [String.fromCharCode(c), `e${String.fromCharCode(c)}x`]) {
         expect(foldDiacritics(text)).toBe(text.normalize('NFD').replace(/\p{M}+/gu, ''));
       }
+    }
+  });
+});
+
+describe('isSpaceCode', () => {
+  it('is white space exactly where \\s and trim see it, for every UTF-16 code unit', () => {
+    for (let unit = 0; unit <= 0xffff; unit += 1) {
+      const ch = String.fromCharCode(unit);
+      const space = /\s/.test(ch);
+      if (isSpaceCode(unit) !== space || (ch.trim() === '') !== space) throw new Error(`U+${unit.toString(16)}`);
     }
   });
 });

@@ -1,4 +1,4 @@
-import { headingKind, isSpaceCode, wordCount } from './sections';
+import { headingKind, wordCount } from './sections';
 
 describe('headingKind', () => {
   test.each([
@@ -39,16 +39,6 @@ describe('headingKind', () => {
     ['What we offer you at Acme Corp', 'benefits'],
   ])('when a heading reads %j, then it announces %s', (heading, kind) => {
     expect(headingKind(heading)).toBe(kind);
-  });
-});
-
-describe('isSpaceCode', () => {
-  it('is white space exactly where \\s and trim see it, for every UTF-16 code unit', () => {
-    for (let unit = 0; unit <= 0xffff; unit += 1) {
-      const ch = String.fromCharCode(unit);
-      const space = /\s/.test(ch);
-      if (isSpaceCode(unit) !== space || (ch.trim() === '') !== space) throw new Error(`U+${unit.toString(16)}`);
-    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { LiteralGate } from './literal-gate';
-import { foldDiacritics, folded } from './regex';
+import { foldDiacritics, folded, isSpaceCode } from './regex';
 
 /**
  * What a heading announces, in English, French, German and Spanish. Order matters: "Preferred
@@ -125,22 +125,6 @@ function withoutTrailingColon(text: string): string {
   const kept = text.trimEnd();
   const last = kept.charCodeAt(kept.length - 1);
   return last === 0x3a || last === 0xff1a ? kept.slice(0, -1) : text;
-}
-
-/** Whether a UTF-16 code unit is white space as `\s`, `trim` and `split(/\s+/)` see it. */
-export function isSpaceCode(c: number): boolean {
-  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
 }
 
 /** `s.split(/\s+/).filter(Boolean).length`, without the arrays. */

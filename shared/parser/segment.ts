@@ -5,15 +5,8 @@
  * reader would see. Every pattern here is linear: no nested quantifiers over overlapping classes.
  */
 import { DUTY_VERB_SET, DUTY_VERBS_CAPITALISED as DUTY_VERBS, dutyStrength, requirementStrength } from './cues';
-import {
-  headingKind,
-  isHeadingWord,
-  isMostlyHeadingWords,
-  isSpaceCode,
-  leadInKind,
-  type SectionKind,
-  wordCount,
-} from './sections';
+import { isSpaceCode } from './regex';
+import { headingKind, isHeadingWord, isMostlyHeadingWords, leadInKind, type SectionKind, wordCount } from './sections';
 
 export type UnitKind = 'heading' | 'bullet' | 'line' | 'sentence';
 
