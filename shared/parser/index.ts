@@ -52,6 +52,12 @@ function parseNormalized(raw: string, contentType: ContentType): ParseResult {
   const { text, repairs } = normalize(raw, contentType);
   const warnings: Warning[] = [];
   const units = segment(text);
+  // A unit is a slice of the document: of a two-byte string whenever the document has one
+  // character past Latin-1 (a bullet, a curly quote), as most do. The classifiers' regexes and
+  // character loops run ~5-9% faster over the whole parse on one-byte copies of the many units
+  // that have no such character. (Measured: doing the same for the lines metadata reads made the
+  // parse slower, so it is not done there.)
+  for (const unit of units) unit.text = oneByte(unit.text);
   const labelled = classifyUnits(units);
 
   const responsibilities: Responsibility[] = [];
@@ -122,6 +128,12 @@ function parseNormalized(raw: string, contentType: ContentType): ParseResult {
 const MAY_NEED_SPACES_COLLAPSED = /[^\S ]| \s/;
 /** A code unit past ASCII: a string has one exactly when it has a code point past ASCII. */
 const NON_ASCII = /[\u0080-\uffff]/;
+
+const BEYOND_LATIN1 = /[\u0100-\uffff]/;
+/** The same text, as a flat one-byte string where every character fits (V8's representation). */
+function oneByte(s: string): string {
+  return BEYOND_LATIN1.test(s) ? s : Buffer.from(s, 'latin1').toString('latin1');
+}
 
 /** The words of an item, lower-cased: what makes two items the same. */
 function dedupeKey(text: string): string {
