@@ -13,9 +13,22 @@ export type {
   Warning,
 } from './parse-result.generated';
 
-// Compiled once per process: compiling is the expensive part of ajv.
-const ajv = new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true });
-const validateParseResultFn = ajv.compile<ParseResult>(parseResultSchema);
+/**
+ * Each validator is compiled once per process, on first use: compiling is the expensive part of
+ * ajv (time, and ~10 MB of generated code), and most functions need only some of them (the
+ * re-parse none).
+ */
+function once<T>(compile: () => T): () => T {
+  let compiled: T | undefined;
+  return () => {
+    compiled ??= compile();
+    return compiled;
+  };
+}
+
+const parseResultValidator = once(() =>
+  new Ajv2020({ allErrors: true, strict: true, allowUnionTypes: true }).compile<ParseResult>(parseResultSchema),
+);
 
 export interface ValidationOutcome {
   valid: boolean;
@@ -23,8 +36,9 @@ export interface ValidationOutcome {
 }
 
 export function validateParseResult(value: unknown): ValidationOutcome {
-  const valid = validateParseResultFn(value);
-  return { valid, errors: valid ? [] : [...(validateParseResultFn.errors ?? [])] };
+  const validate = parseResultValidator();
+  const valid = validate(value);
+  return { valid, errors: valid ? [] : [...(validate.errors ?? [])] };
 }
 
 export { parseResultSchema };
@@ -35,23 +49,27 @@ import jobDescriptionMessageSchema from './job-description-message.schema.json';
 export type { JobDescriptionMessage } from './job-description-message.generated';
 
 // strictRequired off for this schema only: its oneOf branches require properties declared at the top level.
-const messageAjv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true });
-const validateMessageFn = messageAjv.compile<JobDescriptionMessage>(jobDescriptionMessageSchema);
+const messageAjv = once(
+  () => new Ajv2020({ allErrors: true, strict: true, strictRequired: false, allowUnionTypes: true }),
+);
+const messageValidator = once(() => messageAjv().compile<JobDescriptionMessage>(jobDescriptionMessageSchema));
 // The same `metadata` rule for the multipart upload's metadata field.
-const validateMetadataFn = messageAjv.compile<NonNullable<JobDescriptionMessage['metadata']>>(
-  jobDescriptionMessageSchema.properties.metadata,
+const metadataValidator = once(() =>
+  messageAjv().compile<NonNullable<JobDescriptionMessage['metadata']>>(jobDescriptionMessageSchema.properties.metadata),
 );
 
 /** Checks the sender's metadata object against the message schema's `metadata` rule. */
 export function validateMessageMetadata(value: unknown): ValidationOutcome {
-  const valid = validateMetadataFn(value);
-  return { valid, errors: valid ? [] : [...(validateMetadataFn.errors ?? [])] };
+  const validate = metadataValidator();
+  const valid = validate(value);
+  return { valid, errors: valid ? [] : [...(validate.errors ?? [])] };
 }
 
 /** Checks a decoded message body against the published message schema. */
 export function validateJobDescriptionMessage(value: unknown): ValidationOutcome {
-  const valid = validateMessageFn(value);
-  return { valid, errors: valid ? [] : [...(validateMessageFn.errors ?? [])] };
+  const validate = messageValidator();
+  const valid = validate(value);
+  return { valid, errors: valid ? [] : [...(validate.errors ?? [])] };
 }
 
 export { jobDescriptionMessageSchema };
