@@ -21,6 +21,12 @@
 // stops after BENCH_MAX_SECONDS (default 300) and says how far it got. BENCH_MODES picks
 // measurements (default read,read+parse,service,batch). BENCH_CHILD_NODE_ARGS are passed to node
 // for each measurement (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"). The last line is JSON.
+// Heap: each measurement runs with the heap limit Node gives the deployed instance, whose memory
+// is BENCH_INSTANCE_MEMORY_MB (default 1024, terraform's `memory` default): Node 22 reads the
+// container's memory limit and gives V8's old generation half of it (in a 1 GiB memory cgroup its
+// heap_size_limit is 524 MB). On a bare machine with 24 GB, V8 would instead let garbage pile up
+// toward a 4 GB limit before collecting it, and peak RSS would measure that laziness, not the
+// service. BENCH_INSTANCE_MEMORY_MB=0 runs without the limit.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
@@ -38,6 +44,8 @@ const SIZES = (process.env.BENCH_SIZES ?? process.env.BENCH_DOCS ?? '10000,10000
 const BATCH = Number(process.env.BENCH_BATCH ?? 200);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 300);
 const MODES = (process.env.BENCH_MODES ?? 'read,read+parse,service,batch').split(',');
+const INSTANCE_MEMORY_MB = Number(process.env.BENCH_INSTANCE_MEMORY_MB ?? 1024);
+const HEAP_ARGS = INSTANCE_MEMORY_MB > 0 ? [`--max-old-space-size=${Math.floor(INSTANCE_MEMORY_MB / 2)}`] : [];
 const OLD_VERSION = '0.0.1';
 const SOURCE = 'bench';
 const MAX_FILE_BYTES = 64 * 1024;
@@ -183,7 +191,7 @@ function loadTexts() {
 
 function runChild(mode, env) {
   return new Promise((ok, fail) => {
-    const nodeArgs = process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+    const nodeArgs = [...HEAP_ARGS, ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
     const p = spawn(process.execPath, [...nodeArgs, fileURLToPath(import.meta.url), '--child', mode], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -331,7 +339,8 @@ async function parent() {
         `PostgreSQL ${pgVersion}, database ${dbName}`,
     );
     console.log(
-      `${BATCH} documents per page; at most ${MAX_SECONDS} s per measurement; each measurement in its own process; ` +
+      `${BATCH} documents per page; at most ${MAX_SECONDS} s per measurement; each measurement in its own process` +
+        `${HEAP_ARGS.length ? ` with ${HEAP_ARGS[0]} (a ${INSTANCE_MEMORY_MB} MB instance)` : ' without a heap limit'}; ` +
         `load average ${loadavg()
           .map((l) => l.toFixed(2))
           .join(' ')}`,
@@ -389,6 +398,8 @@ async function parent() {
       meanBytes,
       batchSize: BATCH,
       maxSeconds: MAX_SECONDS,
+      instanceMemoryMb: INSTANCE_MEMORY_MB || null,
+      childNodeArgs: HEAP_ARGS,
       levels,
       verdict,
       loadAverage: loadavg().map((l) => +l.toFixed(2)),

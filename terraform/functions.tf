@@ -49,6 +49,14 @@ locals {
     REPARSE_TIME_BUDGET_MS = tostring(var.reparse_time_budget_seconds * 1000)
   }
 
+  # V8's old generation gets half of a service's memory: what Node 22 derives by itself from a
+  # container's memory limit, set here so that it does not depend on the sandbox exposing that
+  # limit. `npm run bench:reparse` measures with the same setting (BENCH_INSTANCE_MEMORY_MB).
+  memory_mb = endswith(var.memory, "Gi") ? tonumber(trimsuffix(var.memory, "Gi")) * 1024 : tonumber(trimsuffix(var.memory, "Mi"))
+  service_node_env = {
+    NODE_OPTIONS = "--max-old-space-size=${floor(local.memory_mb / 2)}"
+  }
+
   migrate_env = {
     DB_USER     = local.db_users["migrate"]
     DB_POOL_MAX = tostring(var.migrate_db_pool_max)
@@ -110,7 +118,7 @@ resource "google_cloud_run_v2_service" "parse" {
       }
 
       dynamic "env" {
-        for_each = merge(local.common_env, local.parse_env)
+        for_each = merge(local.common_env, local.service_node_env, local.parse_env)
         content {
           name  = env.key
           value = env.value
@@ -179,7 +187,7 @@ resource "google_cloud_run_v2_service" "upload" {
       }
 
       dynamic "env" {
-        for_each = merge(local.common_env, local.upload_env)
+        for_each = merge(local.common_env, local.service_node_env, local.upload_env)
         content {
           name  = env.key
           value = env.value
@@ -249,7 +257,7 @@ resource "google_cloud_run_v2_service" "reparse" {
       }
 
       dynamic "env" {
-        for_each = merge(local.common_env, local.reparse_env)
+        for_each = merge(local.common_env, local.service_node_env, local.reparse_env)
         content {
           name  = env.key
           value = env.value

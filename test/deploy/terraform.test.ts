@@ -71,12 +71,22 @@ describe('terraform: the code and the infrastructure agree', () => {
       const names = [...containerEnv(tf, containerOf(w)).keys()];
       expect(names.length).toBeGreaterThan(0);
       for (const name of names) {
-        expect({ workload: `${w.type}.${w.name}`, name, known: name in ENV_VARS }).toEqual({
+        // NODE_OPTIONS is Node's own: the heap limit (see the next test).
+        expect({ workload: `${w.type}.${w.name}`, name, known: name in ENV_VARS || name === 'NODE_OPTIONS' }).toEqual({
           workload: `${w.type}.${w.name}`,
           name,
           known: true,
         });
       }
+    }
+  });
+
+  test("each service's heap limit is half of its memory, as bench:reparse assumes", () => {
+    const halfMemory = `--max-old-space-size=\${floor(local.memory_mb / 2)}`;
+    expect(str(tf.locals.get('service_node_env')?.NODE_OPTIONS)).toBe(halfMemory);
+    expect(str(tf.locals.get('memory_mb'))).toContain('var.memory');
+    for (const s of resourcesOfType(tf, SERVICE)) {
+      expect(containerEnv(tf, containerOf(s)).get('NODE_OPTIONS')).toBe(halfMemory);
     }
   });
 
