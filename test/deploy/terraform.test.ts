@@ -83,7 +83,7 @@ describe('terraform: the code and the infrastructure agree', () => {
 
   test("each service's heap limit is half of its memory, as bench:reparse assumes", () => {
     const halfMemory = `--max-old-space-size=\${floor(local.memory_mb / 2)}`;
-    expect(str(tf.locals.get('service_node_env')?.NODE_OPTIONS)).toBe(halfMemory);
+    expect(tf.locals.get('service_node_env')).toEqual({ NODE_OPTIONS: halfMemory });
     expect(str(tf.locals.get('memory_mb'))).toContain('var.memory');
     for (const s of resourcesOfType(tf, SERVICE)) {
       expect(containerEnv(tf, containerOf(s)).get('NODE_OPTIONS')).toBe(halfMemory);
