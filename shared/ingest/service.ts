@@ -279,7 +279,8 @@ export function createJobDescriptionService(deps: ServiceDeps) {
 
     /**
      * Brings documents up to this parser version, a batch at a time, until none is left or the
-     * time budget is spent; the cursor continues where it stopped. Memory is three batches (one read ahead, one parsed, one stored).
+     * time budget is spent; the cursor continues where it stopped. Memory is three batches (one
+     * read ahead, one parsed, one stored).
      */
     async reparse(request: ReparseRequest): Promise<ReparseOutcome> {
       const repo = await deps.repository();
