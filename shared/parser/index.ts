@@ -16,7 +16,7 @@ export { CONTENT_TYPES, type ContentType, type ParseInput } from './types';
  * version stored beside each parse. Semver: major for a contract change, minor for new fields or
  * better extraction, patch for fixes.
  */
-export const PARSER_VERSION = '0.1.0';
+export const PARSER_VERSION = '0.2.0';
 
 /** Larger inputs are refused with INPUT_TOO_LARGE rather than parsed (UTF-16 code units). */
 export const MAX_INPUT_CHARS = 10 * 1024 * 1024;
@@ -244,14 +244,18 @@ function requirementOf(text: string, section: string | null, preferred: boolean,
   const marker = optionalMarker(text);
   const required = marker === 'required' ? true : marker === 'optional' ? false : !preferred;
   const { yearsMin, yearsMax } = extractYears(text);
+  const skills = skillNames(text);
+  const category = categorize(text);
   return {
     text,
     section,
     required,
-    category: categorize(text),
+    // No cue says what kind of requirement it is, but it names skills ("Kubernetes", "Python, SQL,
+    // Tableau", "Data visualization with Matplotlib"): a skill requirement.
+    category: category === 'other' && skills.length > 0 ? 'skill' : category,
     yearsMin,
     yearsMax,
-    skills: skillNames(text),
+    skills,
     evidence,
   } satisfies Requirement;
 }

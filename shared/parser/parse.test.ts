@@ -67,6 +67,20 @@ describe('parseJobDescription on a sectioned posting', () => {
   });
 });
 
+describe('requirement categories', () => {
+  test('when an item names only skills or languages, then its category says so; with neither, it is other', () => {
+    const result = parse(
+      'Data Engineer\n\nRequirements\n- Kubernetes\n- Python, SQL, Tableau\n- Spanish\n- A love of the outdoors\n',
+    );
+    expect(result.requirements.map((r) => [r.text, r.category])).toEqual([
+      ['Kubernetes', 'skill'],
+      ['Python, SQL, Tableau', 'skill'],
+      ['Spanish', 'language'],
+      ['A love of the outdoors', 'other'],
+    ]);
+  });
+});
+
 describe('parseJobDescription on messy input', () => {
   test('when sentences and bullets are glued together, then they are split and labelled one by one', () => {
     const result = parse(fixture('glued.txt'));

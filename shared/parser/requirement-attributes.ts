@@ -1759,10 +1759,16 @@ const LANGUAGE_PROFICIENCY_RE = new RegExp(
   'iu',
 );
 const MAX_LANGUAGE_MENTIONS = 50;
+/** An item that is nothing but languages: "Spanish", "English and French", "Inglés / Francés". */
+const LANGUAGE_LIST_RE = new RegExp(
+  `^(?:${LANGUAGE_NAMES})(?: ?(?:,|/|&|and|or|et|ou|und|oder|y|o) ?(?:${LANGUAGE_NAMES}))*[.!]?$`,
+  'iu',
+);
 
 function isLanguageRequirement(text: string, s: Scan): boolean {
   if (firstMatch(CUES.languageCore, text, s) >= 0) return true;
   if ((s.bits & CUES.languageName.bit) === 0) return false;
+  if (LANGUAGE_LIST_RE.test(text)) return true;
   LANGUAGE_NAME_RE.lastIndex = 0;
   let seen = 0;
   for (
