@@ -38,7 +38,8 @@ const MIN_CHILD_ROWS = Number(process.env.BENCH_MIN_CHILD_ROWS ?? 10);
 const TARGET_RATIO = 0.6;
 const TYPES = { '.txt': 'text/plain', '.md': 'text/markdown', '.html': 'text/html' };
 const SOURCE = 'bench';
-const DOC_TABLES = 'documents, parses, requirements, responsibilities, requirement_skills, processed_deliveries';
+const DOC_TABLES =
+  'documents, parses, requirements, responsibilities, requirement_skills, processed_deliveries, idempotency_keys';
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
