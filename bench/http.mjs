@@ -23,20 +23,19 @@
 // 60) before the next phase, and how long that took is reported. The last line is JSON.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { readPostings, ROOT as root, withScratchDatabase } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..');
 const autocannon = require('autocannon');
 const pg = require('pg');
 const { PARSER_VERSION } = require(join(root, 'dist/shared/parser/index.js'));
 
-const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const PACING = process.env.BENCH_PACING ?? 'paced';
@@ -44,7 +43,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? (PACING === 'paced' 
 const BYTES = Number(process.env.BENCH_BYTES ?? 3072);
 const DRAIN_SECONDS = Number(process.env.BENCH_DRAIN_SECONDS ?? 60);
 const TARGET = { p99Ms: 50, rate: 200, mode: '202', errors: 0 };
-const TYPES = { '.txt': 'text/plain', '.md': 'text/markdown', '.html': 'text/html' };
 const TICKS_PER_SECOND = 100; // USER_HZ on Linux
 
 if (!['paced', 'burst'].includes(PACING)) throw new Error(`BENCH_PACING must be paced or burst, got ${PACING}`);
@@ -64,14 +62,7 @@ const FILLER = [
 ];
 
 function loadPostings() {
-  const dir = process.env.BENCH_CORPUS || join(root, 'test', 'fixtures');
-  if (!existsSync(dir)) throw new Error(`no corpus at ${dir}`);
-  const postings = readdirSync(dir)
-    .filter((f) => TYPES[extname(f)])
-    .sort()
-    .map((f) => ({ file: f, contentType: TYPES[extname(f)], text: readFileSync(join(dir, f), 'utf8') }));
-  if (postings.length === 0) throw new Error(`no .txt, .md or .html postings in ${dir}`);
-  return { dir, postings };
+  return readPostings({ candidates: [join(root, 'test', 'fixtures')] });
 }
 
 /** The posting, an "about us" block of prose up to about BYTES, and a unique reference line. */
@@ -389,40 +380,7 @@ async function main() {
   const sampleSizes = postings.map((p, i) => Buffer.byteLength(makeBody(p, `bench-${runTag}-x${i}`, i)));
   const meanBytes = Math.round(sampleSizes.reduce((a, b) => a + b, 0) / sampleSizes.length);
 
-  const dbName = `jd_bench_http_${randomBytes(6).toString('hex')}`;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  const serverAdmin = new pg.Client({ connectionString: ADMIN_URL });
-  await serverAdmin.connect();
-  let created = false;
-  let server;
-  let admin;
-  const cleanup = async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      const stopped = await Promise.race([server.exited, sleep(10_000).then(() => null)]);
-      if (!stopped) server.child.kill('SIGKILL');
-    }
-    await admin?.end().catch(() => {});
-    admin = undefined;
-    if (created) {
-      await serverAdmin.query(`drop database if exists "${dbName}" with (force)`);
-      created = false;
-    }
-  };
-  const onSignal = (signal) => {
-    console.error(`\n${signal}: stopping the server, dropping ${dbName}`);
-    cleanup()
-      .catch((error) => console.error(`cleanup failed: ${error.message}`))
-      .finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    await serverAdmin.query(`create database "${dbName}"`);
-    created = true;
+  const figures = await withScratchDatabase('http', async ({ name: dbName, url: databaseUrl, beforeDrop }) => {
     const port = await freePort();
     const env = { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warning' };
     for (const name of [
@@ -434,9 +392,16 @@ async function main() {
     ])
       delete env[name];
     await run(process.execPath, [join(root, 'dist/shared/db/migrate-cli.js')], env);
-    server = startServer(env, port);
+    const server = startServer(env, port);
+    beforeDrop(async () => {
+      if (server.child.exitCode !== null) return;
+      server.child.kill('SIGTERM');
+      const stopped = await Promise.race([server.exited, sleep(10_000).then(() => null)]);
+      if (!stopped) server.child.kill('SIGKILL');
+    });
     await waitUntilUp(server);
-    admin = new pg.Client({ connectionString: databaseUrl });
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    beforeDrop(() => admin.end());
     await admin.connect();
     const [{ server_version: pgVersion }] = (await admin.query('show server_version')).rows;
 
@@ -589,12 +554,9 @@ async function main() {
       targets: TARGET,
       meetsTarget: meets,
     };
-    await cleanup();
-    console.log(JSON.stringify(figures));
-  } finally {
-    await cleanup().catch((error) => console.error(`cleanup failed: ${error.message}`));
-    await serverAdmin.end().catch(() => {});
-  }
+    return figures;
+  });
+  console.log(JSON.stringify(figures));
 }
 
 main().catch((error) => {

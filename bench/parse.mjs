@@ -7,28 +7,17 @@
 // Scale: one word pass (NFKC, lower-case, split on non-letters), timed the same way.
 // Prints documents/s and MB/s for each, the parser's ratio to the baseline, and peak RSS; the last
 // line is JSON.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { readPostings, ROOT as root } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..');
 const { parseJobDescription, PARSER_VERSION } = require(join(root, 'dist/shared/parser/index.js'));
 
 const TARGET_BYTES = Number(process.env.BENCH_MB ?? 10) * 1024 * 1024;
-const TYPES = { '.txt': 'text/plain', '.md': 'text/markdown', '.html': 'text/html' };
 
 function loadCorpus() {
-  const candidates = [
-    process.env.BENCH_CORPUS,
-    join(root, '..', 'shared', 'eval', 'dev', 'raw'),
-    join(root, 'test', 'fixtures'),
-  ];
-  const dir = candidates.find((d) => d && existsSync(d));
-  const docs = readdirSync(dir)
-    .filter((f) => TYPES[extname(f)])
-    .sort()
-    .map((f) => ({ text: readFileSync(join(dir, f), 'utf8'), contentType: TYPES[extname(f)] }));
+  const { dir, postings: docs } = readPostings();
   const corpus = [];
   let bytes = 0;
   while (bytes < TARGET_BYTES) {

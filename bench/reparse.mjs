@@ -28,18 +28,16 @@
 // toward a 4 GB limit before collecting it, and peak RSS would measure that laziness, not the
 // service. BENCH_INSTANCE_MEMORY_MB=0 runs without the limit.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadavg } from 'node:os';
-import { extname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readPostings, ROOT as root, withScratchDatabase } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..');
 const { parseJobDescription, PARSER_VERSION } = require(join(root, 'dist/shared/parser/index.js'));
 
-const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const SIZES = (process.env.BENCH_SIZES ?? process.env.BENCH_DOCS ?? '10000,100000').split(',').map(Number);
 const BATCH = Number(process.env.BENCH_BATCH ?? 200);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 300);
@@ -49,7 +47,6 @@ const HEAP_ARGS = INSTANCE_MEMORY_MB > 0 ? [`--max-old-space-size=${Math.floor(I
 const OLD_VERSION = '0.0.1';
 const SOURCE = 'bench';
 const MAX_FILE_BYTES = 64 * 1024;
-const TYPES = { '.txt': 'text/plain', '.md': 'text/markdown', '.html': 'text/html' };
 const TARGET = { docsPerSecond: 1000, maxRssMb: 300, maxRssGrowthMb: 20 };
 const DOC_TABLES =
   'documents, parses, requirements, responsibilities, requirement_skills, processed_deliveries, idempotency_keys';
@@ -173,22 +170,6 @@ async function child(mode) {
 // ---------------------------------------------------------------------------------------------
 // Parent
 
-function loadTexts() {
-  const candidates = [
-    process.env.BENCH_CORPUS,
-    join(root, '..', 'shared', 'eval', 'dev', 'raw'),
-    join(root, 'test', 'fixtures'),
-  ];
-  const dir = candidates.find((d) => d && existsSync(d));
-  const files = readdirSync(dir)
-    .filter((f) => TYPES[extname(f)])
-    .sort();
-  const texts = files
-    .filter((f) => statSync(join(dir, f)).size <= MAX_FILE_BYTES)
-    .map((f) => ({ contentType: TYPES[extname(f)], text: readFileSync(join(dir, f), 'utf8') }));
-  return { dir, texts, left: files.length - texts.length };
-}
-
 function runChild(mode, env) {
   return new Promise((ok, fail) => {
     const nodeArgs = [...HEAP_ARGS, ...(process.env.BENCH_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
@@ -293,38 +274,14 @@ async function checkAfter(admin, size, figures) {
 
 async function parent() {
   const pg = require('pg');
-  const { dir, texts, left } = loadTexts();
-  const dbName = `jd_bench_reparse_${randomBytes(6).toString('hex')}`;
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const env = { ...process.env, DATABASE_URL: url.toString(), LOG_LEVEL: 'warning' };
-  for (const name of ['PUBSUB_EMULATOR_HOST', 'GOOGLE_CLOUD_PROJECT', 'K_SERVICE', 'PGLITE_DATA_DIR']) delete env[name];
-  const server = new pg.Client({ connectionString: ADMIN_URL });
-  await server.connect();
-  let created = false;
-  let admin;
-  const drop = async () => {
-    await admin?.end().catch(() => {});
-    admin = undefined;
-    if (created) {
-      await server.query(`drop database if exists "${dbName}" with (force)`);
-      created = false;
-    }
-  };
-  const onSignal = (signal) => {
-    console.error(`\n${signal}: dropping ${dbName}`);
-    drop()
-      .catch((error) => console.error(`could not drop ${dbName}: ${error.message}`))
-      .finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    await server.query(`create database "${dbName}"`);
-    created = true;
+  const { dir, postings: texts, left } = readPostings({ keep: (path) => statSync(path).size <= MAX_FILE_BYTES });
+  const figures = await withScratchDatabase('reparse', async ({ name: dbName, url, beforeDrop }) => {
+    const env = { ...process.env, DATABASE_URL: url, LOG_LEVEL: 'warning' };
+    for (const name of ['PUBSUB_EMULATOR_HOST', 'GOOGLE_CLOUD_PROJECT', 'K_SERVICE', 'PGLITE_DATA_DIR'])
+      delete env[name];
     await migrate(env);
-    admin = new pg.Client({ connectionString: env.DATABASE_URL });
+    const admin = new pg.Client({ connectionString: env.DATABASE_URL });
+    beforeDrop(() => admin.end());
     await admin.connect();
     await admin.query('create table bench_seed (n int primary key, content_type text not null, text text not null)');
     await admin.query(
@@ -406,12 +363,9 @@ async function parent() {
       targets: TARGET,
       note: 'batch is not the use-case: the same pages and parses stored with storeParsesBatch',
     };
-    await drop();
-    console.log(JSON.stringify(figures));
-  } finally {
-    await drop().catch((error) => console.error(`could not drop ${dbName}: ${error.message}`));
-    await server.end().catch(() => {});
-  }
+    return figures;
+  });
+  console.log(JSON.stringify(figures));
 }
 
 const main = process.argv[2] === '--child' ? () => child(process.argv[3]) : parent;

@@ -17,26 +17,23 @@
 // level, the three paths interleaved, and the median rate reported (this box's commit latency is
 // noisy). Server CPU is read from /proc for the backends, so only when PostgreSQL runs on this host.
 // The last line is JSON.
-import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { extname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { readPostings, ROOT as root, withScratchDatabase } from './support.mjs';
 
 const require = createRequire(import.meta.url);
-const root = resolve(import.meta.dirname, '..');
 const { parseJobDescription, PARSER_VERSION } = require(join(root, 'dist/shared/parser/index.js'));
 const { openDatabase } = require(join(root, 'dist/shared/db/client.js'));
 const { createRepository, contentHash } = require(join(root, 'dist/shared/db/repository.js'));
 const pg = require('pg');
 
-const ADMIN_URL = process.env.BENCH_PG_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const LEVELS = (process.env.BENCH_WRITERS ?? '1,4,16').split(',').map(Number);
 const DOCS = Number(process.env.BENCH_DOCS ?? 600);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const MAX_SECONDS = Number(process.env.BENCH_MAX_SECONDS ?? 20);
 const MIN_CHILD_ROWS = Number(process.env.BENCH_MIN_CHILD_ROWS ?? 10);
 const TARGET_RATIO = 0.6;
-const TYPES = { '.txt': 'text/plain', '.md': 'text/markdown', '.html': 'text/html' };
 const SOURCE = 'bench';
 const DOC_TABLES =
   'documents, parses, requirements, responsibilities, requirement_skills, processed_deliveries, idempotency_keys';
@@ -45,25 +42,15 @@ const DOC_TABLES =
 // Inputs
 
 function loadPostings() {
-  const candidates = [
-    process.env.BENCH_CORPUS,
-    join(root, '..', 'shared', 'eval', 'dev', 'raw'),
-    join(root, 'test', 'fixtures'),
-  ];
-  const dir = candidates.find((d) => d && existsSync(d));
-  const all = readdirSync(dir)
-    .filter((f) => TYPES[extname(f)])
-    .sort()
-    .map((f) => {
-      const contentType = TYPES[extname(f)];
-      const text = readFileSync(join(dir, f), 'utf8');
-      const started = process.hrtime.bigint();
-      const result = parseJobDescription({ text, contentType });
-      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
-      const links = result.requirements.reduce((n, r) => n + new Set(r.skills).size, 0);
-      const childRows = result.requirements.length + result.responsibilities.length + links;
-      return { file: f, contentType, text, result, durationMs, childRows };
-    });
+  const { dir, postings: read } = readPostings();
+  const all = read.map(({ file, contentType, text }) => {
+    const started = process.hrtime.bigint();
+    const result = parseJobDescription({ text, contentType });
+    const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const links = result.requirements.reduce((n, r) => n + new Set(r.skills).size, 0);
+    const childRows = result.requirements.length + result.responsibilities.length + links;
+    return { file, contentType, text, result, durationMs, childRows };
+  });
   const kept = all.filter((p) => p.childRows >= MIN_CHILD_ROWS);
   return { dir, postings: kept.length > 0 ? kept : all, parsed: all.length };
 }
@@ -481,44 +468,14 @@ function summarize(runs) {
 async function main() {
   const { dir, postings, parsed } = loadPostings();
   const childRows = postings.reduce((n, p) => n + p.childRows, 0) / postings.length;
-  const dbName = `jd_bench_store_${randomBytes(6).toString('hex')}`;
-  const adminUrl = new URL(ADMIN_URL);
-  const benchUrl = new URL(ADMIN_URL);
-  benchUrl.pathname = `/${dbName}`;
-  const url = benchUrl.toString();
-
-  const server = new pg.Client({ connectionString: adminUrl.toString() });
-  await server.connect();
-  let created = false;
-  let admin;
-  let dropping;
-  const drop = () => {
-    if (!created) return Promise.resolve();
-    dropping ??= (async () => {
-      await admin?.end().catch(() => {});
-      await server.query(`drop database if exists "${dbName}" with (force)`);
-      created = false;
-    })();
-    return dropping;
-  };
-  const onSignal = (signal) => {
-    console.error(`\n${signal}: dropping ${dbName}`);
-    drop()
-      .catch((error) => console.error(`could not drop ${dbName}: ${error.message}`))
-      .finally(() => process.exit(130));
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-
-  try {
-    await server.query(`create database "${dbName}"`);
-    created = true;
+  const figures = await withScratchDatabase('store', async ({ name: dbName, url, beforeDrop }) => {
     const migrated = await openDatabase(
       { kind: 'url', url, pool: { max: 1, connectionTimeoutMillis: 30_000, idleTimeoutMillis: 10_000 } },
       { migrate: true },
     );
     await migrated.close();
-    admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: url });
+    beforeDrop(() => admin.end());
     await admin.connect();
 
     const [{ server_version: serverVersion }] = (await admin.query('show server_version')).rows;
@@ -604,12 +561,9 @@ async function main() {
       targets: { minRatio: TARGET_RATIO, atWriters: LEVELS.filter((w) => w >= 4) },
       meetsTarget: levels.filter((l) => l.writers >= 4).every((l) => l.ratio >= TARGET_RATIO),
     };
-    await drop();
-    console.log(JSON.stringify(figures));
-  } finally {
-    await drop().catch((error) => console.error(`could not drop ${dbName}: ${error.message}`));
-    await server.end().catch(() => {});
-  }
+    return figures;
+  });
+  console.log(JSON.stringify(figures));
 }
 
 main().catch((error) => {
