@@ -61,6 +61,9 @@ async function child(mode) {
   };
   sample();
   const timer = setInterval(sample, 100);
+  // Not what keeps the process alive: a measurement that fails (its database dropped by the parent
+  // on SIGINT, say) must exit rather than sample forever.
+  timer.unref();
   const startRss = process.memoryUsage().rss;
   const deadline = performance.now() + MAX_SECONDS * 1000;
   let processed = 0;
