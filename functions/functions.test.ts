@@ -329,25 +329,26 @@ describe('a document the parser fails on', () => {
   });
 });
 
+/** `n` documents of `source`, each with a stored parse from parserVersion `version`; their ids. */
+async function storeWithOldParses(n: number, source: string, version: string): Promise<string[]> {
+  const { db } = await openRepoDb();
+  const repo = createRepository(db);
+  const harness = require('../shared/db/__tests__/harness') as typeof import('../shared/db/__tests__/harness');
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const stored = await repo.storeParse({
+      document: { source, externalId: `${source}-${i}-${Math.random()}`, contentType: 'text/markdown', text: unique() },
+      result: harness.sampleResult(version),
+      durationMs: 1,
+    });
+    ids.push(stored.documentId);
+  }
+  return ids;
+}
+
 describe('reparseJobDescriptions', () => {
   test('when documents carry an older parse, then a call brings them to this version and a second finds none', async () => {
-    const { db } = await openRepoDb();
-    const repo = createRepository(db);
-    const harness = require('../shared/db/__tests__/harness') as typeof import('../shared/db/__tests__/harness');
-    const ids: string[] = [];
-    for (let i = 0; i < 5; i++) {
-      const stored = await repo.storeParse({
-        document: {
-          source: 'old',
-          externalId: `old-${i}-${Math.random()}`,
-          contentType: 'text/markdown',
-          text: unique(),
-        },
-        result: harness.sampleResult('0.0.1'),
-        durationMs: 1,
-      });
-      ids.push(stored.documentId);
-    }
+    const ids = await storeWithOldParses(5, 'old', '0.0.1');
     const first = await reparse().post('/').send({ batchSize: 2 });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ parserVersion: PARSER_VERSION, done: true, cursor: null });
@@ -361,23 +362,7 @@ describe('reparseJobDescriptions', () => {
   });
 
   test('when two re-parses run at once, then every document ends with exactly one parse of this version', async () => {
-    const { db } = await openRepoDb();
-    const repo = createRepository(db);
-    const harness = require('../shared/db/__tests__/harness') as typeof import('../shared/db/__tests__/harness');
-    const ids: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const stored = await repo.storeParse({
-        document: {
-          source: 'twice',
-          externalId: `t-${i}-${Math.random()}`,
-          contentType: 'text/markdown',
-          text: unique(),
-        },
-        result: harness.sampleResult('0.0.2'),
-        durationMs: 1,
-      });
-      ids.push(stored.documentId);
-    }
+    const ids = await storeWithOldParses(12, 'twice', '0.0.2');
     const [a, b] = await Promise.all([
       reparse().post('/').send({ batchSize: 3 }),
       reparse().post('/').send({ batchSize: 5 }),
