@@ -648,21 +648,19 @@ function isLetterUnit(unit: number): boolean {
 }
 
 function isLower(cp: number): boolean {
-  if (cp <= 0xffff) return (classesOf(cp) & LOWER_CASE) !== 0;
-  let known = lowerCache.get(cp);
-  if (known === undefined) {
-    known = LOWER.test(String.fromCodePoint(cp));
-    lowerCache.set(cp, known);
-  }
-  return known;
+  return cp <= 0xffff ? (classesOf(cp) & LOWER_CASE) !== 0 : astralIs(LOWER, lowerCache, cp);
 }
 
 function isUpper(cp: number): boolean {
-  if (cp <= 0xffff) return (classesOf(cp) & UPPER_CASE) !== 0;
-  let known = upperCache.get(cp);
+  return cp <= 0xffff ? (classesOf(cp) & UPPER_CASE) !== 0 : astralIs(UPPER, upperCache, cp);
+}
+
+/** `re.test` of a code point past the BMP, remembered in `cache` (they are rare). */
+function astralIs(re: RegExp, cache: Map<number, boolean>, cp: number): boolean {
+  let known = cache.get(cp);
   if (known === undefined) {
-    known = UPPER.test(String.fromCodePoint(cp));
-    upperCache.set(cp, known);
+    known = re.test(String.fromCodePoint(cp));
+    cache.set(cp, known);
   }
   return known;
 }
