@@ -347,6 +347,36 @@ const EXTRA_FOLDS: ReadonlyArray<readonly [number, string]> = [
 ];
 
 /**
+ * The trie of `entries` (a string, the regex it belongs to), over the alphabet `index`: node 0 is
+ * the root; `children[n]` maps a class to a child, `own[n]` holds the regexes whose strings end at
+ * n, `depth[n]` is n's length.
+ */
+function trieOf(
+  entries: ReadonlyArray<readonly [string, number]>,
+  index: ReadonlyMap<number, number>,
+): { children: Array<Map<number, number>>; own: Array<Set<number>>; depth: number[] } {
+  const children: Array<Map<number, number>> = [new Map()];
+  const own: Array<Set<number>> = [new Set()];
+  const depth: number[] = [0];
+  for (const [a, k] of entries) {
+    let s = 0;
+    for (let i = 0; i < a.length; i++) {
+      const cls = index.get(a.charCodeAt(i)) as number;
+      let next = (children[s] as Map<number, number>).get(cls);
+      if (next === undefined) {
+        next = children.push(new Map()) - 1;
+        own.push(new Set());
+        depth.push(i + 1);
+        (children[s] as Map<number, number>).set(cls, next);
+      }
+      s = next;
+    }
+    (own[s] as Set<number>).add(k);
+  }
+  return { children, own, depth };
+}
+
+/**
  * Regexes behind one literal scan: `scan(text)`, then `test(k)` says whether regex k matches
  * `text`, as `regexes[k].test(text)` would, running it only when its anchors occur. A regex whose
  * anchors start every match ("leads") is only tried where one starts, sticky, instead of being
@@ -449,24 +479,7 @@ export class LiteralGate {
     for (const [code, to] of EXTRA_FOLDS) this.classes[code] = index.get(to.charCodeAt(0)) ?? 0;
 
     // The trie of the anchors.
-    const children: Array<Map<number, number>> = [new Map()];
-    const own: Array<Set<number>> = [new Set()];
-    const depth: number[] = [0];
-    for (const [a, k] of entries) {
-      let s = 0;
-      for (let i = 0; i < a.length; i++) {
-        const cls = index.get(a.charCodeAt(i)) as number;
-        let next = (children[s] as Map<number, number>).get(cls);
-        if (next === undefined) {
-          next = children.push(new Map()) - 1;
-          own.push(new Set());
-          depth.push(i + 1);
-          (children[s] as Map<number, number>).set(cls, next);
-        }
-        s = next;
-      }
-      (own[s] as Set<number>).add(k);
-    }
+    const { children, own, depth } = trieOf(entries, index);
     // Failure links, breadth first, folded into a full transition table.
     const states = children.length;
     const width = this.width;
@@ -544,25 +557,8 @@ export class LiteralGate {
     this.leadLength = Int32Array.from(leadLength);
 
     // The start trie: node 0 is the root, and no child is node 0.
-    const startChildren: Array<Map<number, number>> = [new Map()];
-    const startOwn: number[][] = [[]];
-    let startDepth = 0;
-    for (const [a, k] of startEntries) {
-      let n = 0;
-      for (let i = 0; i < a.length; i++) {
-        const cls = index.get(a.charCodeAt(i)) as number;
-        let next = (startChildren[n] as Map<number, number>).get(cls);
-        if (next === undefined) {
-          next = startChildren.push(new Map()) - 1;
-          startOwn.push([]);
-          (startChildren[n] as Map<number, number>).set(cls, next);
-        }
-        n = next;
-      }
-      (startOwn[n] as number[]).push(k);
-      startDepth = Math.max(startDepth, a.length);
-    }
-    this.startDepth = startDepth;
+    const { children: startChildren, own: startOwn, depth: startDepths } = trieOf(startEntries, index);
+    this.startDepth = Math.max(...startDepths);
     this.startTrie = new Int32Array(startChildren.length * width);
     startChildren.forEach((map, n) => {
       for (const [cls, child] of map) this.startTrie[n * width + cls] = child;
@@ -571,7 +567,7 @@ export class LiteralGate {
     const startRegex: number[] = [];
     startOwn.forEach((ks, n) => {
       this.startFirst[n] = startRegex.length;
-      startRegex.push(...ks);
+      for (const k of ks) startRegex.push(k);
     });
     this.startFirst[startChildren.length] = startRegex.length;
     this.startRegex = Int32Array.from(startRegex);
